@@ -1,0 +1,63 @@
+# The README's two commands are `make run` and `make test`; the rest are their steps.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(CURDIR)/$(BIN)/python
+MANAGE := $(PY) $(CURDIR)/manage.py
+LOCAL_APPS := home news programs search
+
+.PHONY: run test install lint checks pytest messages catalogues lock clean
+
+$(BIN)/.installed: requirements-dev.lock
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	touch $@
+
+install: $(BIN)/.installed
+
+# Compiled catalogues are build output: msgfmt when gettext is installed, Babel otherwise.
+messages: install
+	@for app in $(LOCAL_APPS) association; do \
+		if [ -d $$app/locale ]; then \
+			if command -v msgfmt >/dev/null; then (cd $$app && $(MANAGE) compilemessages -v0); \
+			else $(BIN)/pybabel -q compile -d $$app/locale -D django; fi; \
+		fi; \
+	done
+
+# Refresh the Russian catalogues after adding or changing translatable strings.
+catalogues: install
+	@for app in $(LOCAL_APPS) association; do \
+		(cd $$app && $(MANAGE) makemessages -l ru --no-obsolete --no-location -v0); \
+	done
+
+run: install messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) create_demo_users
+	@echo "Site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+checks: install messages
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SECRET_KEY=check-deploy-only-not-a-real-secret-0123456789abcdefghijklmnop \
+		$(MANAGE) check --deploy --fail-level WARNING --settings=association.settings.production
+
+pytest: install messages
+	$(BIN)/pytest
+
+test: lint checks pytest
+
+# Regenerate the lock files after changing dependencies in pyproject.toml.
+lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -q -o requirements.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -q -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = "Основа сайта"
+
+    def ready(self):
+        from home.roles import grant_snippet_permissions
+
+        post_migrate.connect(grant_snippet_permissions, dispatch_uid="home_snippet_permissions")

@@ -1,0 +1,288 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import BodyBlock, LinkBlock
+
+
+class AgeRating(models.TextChoices):
+    """Age marks required on Russian information products (Federal Law 436-FZ)."""
+
+    ZERO = "0+", "0+"
+    SIX = "6+", "6+"
+    TWELVE = "12+", "12+"
+    SIXTEEN = "16+", "16+"
+    EIGHTEEN = "18+", "18+"
+
+
+class HomePage(Page):
+    """The front page of one language tree."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    hero_title = models.CharField(
+        _("hero heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("Large heading at the top of the home page; the page title if empty."),
+    )
+    hero_text = models.TextField(
+        _("hero text"),
+        blank=True,
+        help_text=_("One or two sentences about the association under the heading."),
+    )
+    featured_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("featured links"),
+        help_text=_("Up to six links shown as cards under the heading."),
+        max_num=6,
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Hero")),
+        FieldPanel("featured_links"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(Page):
+    """An ordinary content page: about the association, membership, contacts and the like."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        max_length=500,
+        help_text=_("A short summary shown under the title and in search results."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="site")
+class AssociationSettings(BaseSiteSetting):
+    """Contacts and marks shown in the header and footer of every page."""
+
+    name = models.CharField(_("full name"), max_length=255, blank=True)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    address = models.CharField(_("postal address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    vk_url = models.URLField(_("VK page"), blank=True)
+    telegram_url = models.URLField(_("Telegram channel"), blank=True)
+    ok_url = models.URLField(_("Odnoklassniki page"), blank=True)
+    rutube_url = models.URLField(_("Rutube channel"), blank=True)
+    default_age_rating = models.CharField(
+        _("default age rating"),
+        max_length=3,
+        choices=AgeRating.choices,
+        default=AgeRating.SIXTEEN,
+        help_text=_("Shown in the footer and used for materials without their own mark."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("short_name")], heading=_("Name")),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contacts"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("vk_url"),
+                FieldPanel("telegram_url"),
+                FieldPanel("ok_url"),
+                FieldPanel("rutube_url"),
+            ],
+            heading=_("Social networks"),
+        ),
+        FieldPanel("default_age_rating"),
+    ]
+
+    class Meta:
+        verbose_name = _("association settings")
+
+
+@register_snippet
+class Region(TranslatableMixin, models.Model):
+    """A region or municipal district that news and organisations belong to."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        allow_unicode=False,
+        help_text=_("Latin letters for addresses of filtered listings, e.g. tverskaya-oblast."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A library, library system or other body: a member of the association or a partner."""
+
+    class Kind(models.TextChoices):
+        LIBRARY_SYSTEM = "system", _("centralised library system")
+        REGIONAL = "regional", _("regional library")
+        FEDERAL = "federal", _("federal library")
+        MUNICIPAL = "municipal", _("municipal library")
+        CHILDREN = "children", _("children's library")
+        SCHOOL = "school", _("school or college library")
+        OTHER = "other", _("other organisation")
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MUNICIPAL)
+    city = models.CharField(
+        _("city or municipality"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: Vyshny Volochyok or Kimry municipal district."),
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+    )
+    website = models.URLField(_("website"), blank=True)
+    member_since = models.PositiveSmallIntegerField(_("member since (year)"), null=True, blank=True)
+    is_member = models.BooleanField(
+        _("member of the association"),
+        default=False,
+        help_text=_("Members' staff may sign in and download final documents."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("kind"),
+        MultiFieldPanel([FieldPanel("city"), FieldPanel("region")], heading=_("Location")),
+        FieldPanel("website"),
+        MultiFieldPanel(
+            [FieldPanel("is_member"), FieldPanel("member_since")], heading=_("Membership")
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("name"),
+        index.FilterField("is_member"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+@register_snippet
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """A speaker, lecturer, author or coordinator, shown with position and organisation."""
+
+    name = models.CharField(_("full name"), max_length=160)
+    position = models.CharField(
+        _("position"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: chief librarian of the methodology department."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("position"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("position"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def credentials(self):
+        """Position and organisation in one line, as printed under a speaker's name."""
+        return ", ".join(part for part in (self.position, str(self.organisation or "")) if part)
+
+
+class AssociationDocument(AbstractDocument):
+    """The documents library; files are served only through Wagtail's checking view."""
+
+    admin_form_fields = WagtailDocument.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")

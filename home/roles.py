@@ -1,0 +1,30 @@
+"""Editorial roles of the association: who may edit, who may publish, who may download."""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+EDITORS = "Редакторы"
+MODERATORS = "Модераторы"
+MEMBERS = "Члены ассоциации"
+
+
+def grant_snippet_permissions(sender=None, **kwargs):
+    """Give editors and moderators the model permissions of every registered snippet.
+
+    Snippet models arrive in later migrations of several apps, and their permissions only
+    exist after post_migrate, so a data migration cannot grant them once and for all.
+    """
+    if not global_apps.is_installed("wagtail.snippets"):
+        return
+    from wagtail.snippets.models import get_snippet_models
+
+    editors = Group.objects.filter(name=EDITORS).first()
+    moderators = Group.objects.filter(name=MODERATORS).first()
+    if not editors or not moderators:
+        return
+    for model in get_snippet_models():
+        content_type = ContentType.objects.get_for_model(model)
+        permissions = Permission.objects.filter(content_type=content_type)
+        editors.permissions.add(*permissions.exclude(codename__startswith="delete_"))
+        moderators.permissions.add(*permissions)

@@ -1,0 +1,56 @@
+from django.contrib.auth.models import Group
+from django.db import connection
+
+from wagtail.models import Locale
+
+import pytest
+
+from home.models import HomePage
+from home.roles import EDITORS, MEMBERS, MODERATORS
+from tests.factories import UserFactory
+
+
+def pytest_collection_modifyitems(config, items):
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL to a postgres:// URL")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def home(db):
+    """The Russian home page created by the home app's data migration."""
+    return HomePage.objects.get(depth=2, locale__language_code="ru")
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")
+
+
+def _user_in(group_name, **kwargs):
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _user_in(EDITORS, username="editor")
+
+
+@pytest.fixture
+def moderator(db):
+    return _user_in(MODERATORS, username="moderator")
+
+
+@pytest.fixture
+def member(db):
+    return _user_in(MEMBERS, username="member")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
