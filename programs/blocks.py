@@ -1,0 +1,177 @@
+"""Blocks of training programmes (modules) and club meetings (agenda, materials)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.blocks import CaptionedImageBlock, DocumentLinkBlock, LinkBlock
+
+DESCRIPTION_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
+
+
+class PersonChooserBlock(SnippetChooserBlock):
+    """A person snippet, fetched together with the organisation printed under the name."""
+
+    def __init__(self, **kwargs):
+        super().__init__("home.Person", **kwargs)
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        people = self.model_class.objects.select_related("organisation").in_bulk(
+            [value for value in values if value]
+        )
+        return [people.get(value) for value in values]
+
+
+class SpeakerValue(blocks.StructValue):
+    def name(self):
+        person = self.get("person")
+        return person.name if person else self.get("free_name")
+
+    def credentials(self):
+        person = self.get("person")
+        if person:
+            return person.credentials
+        return ", ".join(part for part in (self.get("position"), self.get("organisation")) if part)
+
+
+class SpeakerBlock(blocks.StructBlock):
+    """A speaker or lecturer: a person from the directory, or a name typed in with details."""
+
+    person = PersonChooserBlock(
+        label=_("Person"),
+        required=False,
+        help_text=_("Choose from the directory of people, or fill in the fields below."),
+    )
+    free_name = blocks.CharBlock(label=_("Full name"), required=False, max_length=160)
+    position = blocks.CharBlock(label=_("Position"), required=False, max_length=255)
+    organisation = blocks.CharBlock(label=_("Organisation"), required=False, max_length=255)
+
+    class Meta:
+        icon = "user"
+        label = _("Speaker")
+        template = "programs/blocks/speaker.html"
+        value_class = SpeakerValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("person")) == bool(value.get("free_name")):
+            message = _("Choose a person from the directory or type a name, not both.")
+            raise blocks.StructBlockValidationError(
+                block_errors={"person": blocks.BlockValidationError(message)}
+            )
+        return value
+
+
+class TimedValue(blocks.StructValue):
+    def time_range(self):
+        start, end = self.get("start_time"), self.get("end_time")
+        if start and end:
+            return f"{start:%H:%M}–{end:%H:%M}"
+        return f"{start:%H:%M}" if start else ""
+
+
+class ModuleBlock(blocks.StructBlock):
+    """One session of a training programme: a lecture, seminar-training or practical class."""
+
+    date = blocks.DateBlock(label=_("Date"), required=False)
+    start_time = blocks.TimeBlock(label=_("Start time"), required=False)
+    end_time = blocks.TimeBlock(label=_("End time"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
+    lecturers = blocks.ListBlock(SpeakerBlock(), label=_("Lecturers"), default=[])
+    description = blocks.RichTextBlock(
+        label=_("Description"), required=False, features=DESCRIPTION_FEATURES
+    )
+    online = blocks.BooleanBlock(label=_("Online"), required=False)
+
+    class Meta:
+        icon = "date"
+        label = _("Module")
+        template = "programs/blocks/module.html"
+        value_class = TimedValue
+
+
+class ModulesBlock(blocks.StreamBlock):
+    module = ModuleBlock()
+
+
+class AgendaItemBlock(blocks.StructBlock):
+    """An item of a meeting's agenda; the subclasses differ only in kind, icon and label."""
+
+    start_time = blocks.TimeBlock(label=_("Start time"), required=False)
+    end_time = blocks.TimeBlock(label=_("End time"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
+    speakers = blocks.ListBlock(SpeakerBlock(), label=_("Speakers"), default=[])
+    description = blocks.RichTextBlock(
+        label=_("Description"), required=False, features=DESCRIPTION_FEATURES
+    )
+    online = blocks.BooleanBlock(
+        label=_("Online"), required=False, help_text=_("The speaker takes part remotely.")
+    )
+
+    class Meta:
+        icon = "comment"
+        label = _("Talk")
+        template = "programs/blocks/agenda_item.html"
+        value_class = TimedValue
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["kind"] = self.meta.label
+        context["kind_name"] = self.name
+        return context
+
+
+class RoundTableBlock(AgendaItemBlock):
+    class Meta:
+        icon = "group"
+        label = _("Round table")
+
+
+class BusinessGameBlock(AgendaItemBlock):
+    class Meta:
+        icon = "cogs"
+        label = _("Business game")
+
+
+class QuizBlock(AgendaItemBlock):
+    class Meta:
+        icon = "help"
+        label = _("Quiz")
+
+
+class ExcursionBlock(AgendaItemBlock):
+    class Meta:
+        icon = "site"
+        label = _("Excursion")
+
+
+class BreakBlock(AgendaItemBlock):
+    class Meta:
+        icon = "time"
+        label = _("Break")
+
+
+class OtherItemBlock(AgendaItemBlock):
+    class Meta:
+        icon = "pick"
+        label = _("Other")
+
+
+class AgendaBlock(blocks.StreamBlock):
+    talk = AgendaItemBlock()
+    round_table = RoundTableBlock()
+    business_game = BusinessGameBlock()
+    quiz = QuizBlock()
+    excursion = ExcursionBlock()
+    pause = BreakBlock()
+    other = OtherItemBlock()
+
+
+class MaterialsBlock(blocks.StreamBlock):
+    """Presentations, photos and other materials of a meeting."""
+
+    document = DocumentLinkBlock()
+    image = CaptionedImageBlock()
+    link = LinkBlock()

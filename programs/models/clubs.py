@@ -1,0 +1,166 @@
+"""Professional clubs and their numbered meetings."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from home.blocks import BodyBlock
+from programs.blocks import DESCRIPTION_FEATURES, AgendaBlock, MaterialsBlock
+from programs.models.events import EventPage, RelatedNews, live_public_pages
+
+
+class ClubPage(Page):
+    """A professional club or a recurring series of meetings; lists its meetings."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["programs.ClubMeetingPage"]
+
+    founded_year = models.PositiveSmallIntegerField(_("founded (year)"), null=True, blank=True)
+    periodicity = models.CharField(
+        _("periodicity"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: once a year, in a different town; every two months."),
+    )
+    coordinator = models.ForeignKey(
+        "home.Person",
+        verbose_name=_("coordinator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead = models.TextField(_("lead"), blank=True, max_length=500)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("founded_year"), FieldPanel("periodicity")]),
+        FieldPanel("coordinator"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("club")
+        verbose_name_plural = _("clubs")
+
+    def meetings(self):
+        """The club's meetings, the newest first."""
+        return (
+            ClubMeetingPage.objects.visible()
+            .child_of(self)
+            .select_related("host_organisation")
+            .order_by("-start_date", "-number", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.meetings(), settings.LISTING_PAGE_SIZE)
+        context["meetings"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class ClubMeetingPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "programs.ClubMeetingPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ClubMeetingPage(EventPage):
+    """A numbered meeting of a club: theme, host library, agenda, outcomes and materials."""
+
+    parent_page_types = ["programs.ClubPage"]
+    subpage_types = []
+
+    number = models.PositiveSmallIntegerField(_("meeting number"), null=True, blank=True)
+    theme = models.CharField(_("theme"), max_length=255, blank=True)
+    host_organisation = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("host organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisations_count = models.PositiveSmallIntegerField(
+        _("organisations taking part"), null=True, blank=True
+    )
+    participants_count = models.PositiveSmallIntegerField(_("participants"), null=True, blank=True)
+    participants_note = models.CharField(
+        _("who took part"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: 33 library systems and 3 regional libraries."),
+    )
+    agenda = StreamField(AgendaBlock(), blank=True, verbose_name=_("agenda"), collapsed=True)
+    outcomes = RichTextField(
+        _("outcomes"), blank=True, features=DESCRIPTION_FEATURES + ["h3", "h4"]
+    )
+    materials = StreamField(MaterialsBlock(), blank=True, verbose_name=_("materials"))
+    next_meeting_note = models.TextField(
+        _("next meeting"),
+        blank=True,
+        help_text=_("Where and when the club meets next, if decided."),
+    )
+    tags = ClusterTaggableManager(through=ClubMeetingPageTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("theme")]),
+        MultiFieldPanel(EventPage.when_panels, heading=_("Dates")),
+        MultiFieldPanel(
+            [*EventPage.where_panels, FieldPanel("host_organisation")],
+            heading=_("Format and venue"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("organisations_count"), FieldPanel("participants_count")]
+                ),
+                FieldPanel("participants_note"),
+            ],
+            heading=_("Participants"),
+        ),
+        FieldPanel("agenda"),
+        FieldPanel("outcomes"),
+        FieldPanel("materials"),
+        FieldPanel("next_meeting_note"),
+        EventPage.cancellation_panel,
+        FieldPanel("tags"),
+        InlinePanel("related_news", label=_("Related news")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("theme"),
+        index.SearchField("agenda"),
+        index.SearchField("outcomes"),
+        index.FilterField("start_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("club meeting")
+        verbose_name_plural = _("club meetings")
+
+    def organisers(self):
+        return [self.host_organisation] if self.host_organisation else []
+
+    def calendar_description(self):
+        return self.theme
+
+    def related_news_pages(self):
+        return live_public_pages([item.news_id for item in self.related_news.all()])
+
+
+class ClubMeetingRelatedNews(RelatedNews):
+    page = ParentalKey(ClubMeetingPage, on_delete=models.CASCADE, related_name="related_news")

@@ -1,0 +1,244 @@
+"""What training programmes and club meetings share: dates, format, venue, status, calendars."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+
+from programs import dates
+
+
+class Format(models.TextChoices):
+    IN_PERSON = "in_person", _("in person")
+    ONLINE = "online", _("online")
+    MIXED = "mixed", _("mixed")
+
+
+class Status(models.TextChoices):
+    REGISTRATION_OPEN = "registration_open", _("registration open")
+    REGISTRATION_CLOSED = "registration_closed", _("registration closed")
+    UPCOMING = "upcoming", _("upcoming")
+    IN_PROGRESS = "in_progress", _("in progress")
+    FINISHED = "finished", _("finished")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+def site_zone():
+    return timezone.get_default_timezone()
+
+
+def local_today():
+    return timezone.localdate(timezone.now(), site_zone())
+
+
+class EventPageQuerySet(PageQuerySet):
+    def visible(self):
+        """Live public events; a cancelled one only while its cancellation notice explains it."""
+        return self.live().public().exclude(cancelled=True, cancellation_notice="")
+
+    def with_last_day(self):
+        return self.annotate(last_day=Coalesce("end_date", "start_date"))
+
+    def upcoming(self, today=None):
+        """Events not over yet (ongoing ones included), the soonest first."""
+        today = today or local_today()
+        return self.with_last_day().filter(last_day__gte=today).order_by("start_date", "start_time")
+
+
+EventPageManager = PageManager.from_queryset(EventPageQuerySet)
+
+
+class EventPage(RoutablePageMixin, Page):
+    """Abstract base of programmes and meetings: when, where, in which format, and status."""
+
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty for a one-day event.")
+    )
+    start_time = models.TimeField(
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_("Moscow time. Leave empty if the event takes whole days."),
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
+    venue = models.CharField(
+        _("venue"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: conference hall of the regional library."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    online_url = models.URLField(
+        _("online broadcast link"),
+        blank=True,
+        help_text=_("A link to the broadcast or video conference for online participants."),
+    )
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    cancellation_notice = models.TextField(
+        _("cancellation notice"),
+        blank=True,
+        help_text=_(
+            "A cancelled event stays on the site with this notice; "
+            "without a notice it is hidden from readers."
+        ),
+    )
+
+    objects = EventPageManager()
+
+    when_panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+    ]
+    where_panels = [
+        FieldPanel("format"),
+        FieldPanel("venue"),
+        FieldPanel("address"),
+        FieldPanel("online_url"),
+    ]
+    cancellation_panel = MultiFieldPanel(
+        [FieldPanel("cancelled"), FieldPanel("cancellation_notice")], heading=_("Cancellation")
+    )
+
+    # Set by the subclasses: the schema.org type of the event.
+    schema_type = "Event"
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date is earlier than the start date.")
+        if self.end_time and not self.start_time:
+            errors["start_time"] = _("Give the start time too.")
+        elif (
+            self.start_time
+            and self.end_time
+            and self.last_day == self.start_date
+            and self.end_time <= self.start_time
+        ):
+            errors["end_time"] = _("The end time is not later than the start time.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def last_day(self):
+        return self.end_date or self.start_date
+
+    @property
+    def is_timed(self):
+        return self.start_time is not None
+
+    @property
+    def starts_at(self):
+        return datetime.datetime.combine(
+            self.start_date, self.start_time or datetime.time(), site_zone()
+        )
+
+    @property
+    def ends_at(self):
+        """The first moment after the event: the end time, or midnight after the last day."""
+        if self.end_time:
+            return datetime.datetime.combine(self.last_day, self.end_time, site_zone())
+        next_day = self.last_day + datetime.timedelta(days=1)
+        return datetime.datetime.combine(next_day, datetime.time(), site_zone())
+
+    @property
+    def is_hidden(self):
+        return self.cancelled and not self.cancellation_notice
+
+    def registration_status(self, now):
+        """Subclasses with registration return its status before the event starts."""
+        return Status.UPCOMING
+
+    def get_status(self, now=None):
+        now = now or timezone.now()
+        if self.cancelled:
+            return Status.CANCELLED
+        if now < self.starts_at:
+            return self.registration_status(now)
+        if now < self.ends_at:
+            return Status.IN_PROGRESS
+        return Status.FINISHED
+
+    @property
+    def status(self):
+        return self.get_status()
+
+    @property
+    def status_label(self):
+        return Status(self.status).label
+
+    @property
+    def date_display(self):
+        return dates.date_range(self.start_date, self.end_date)
+
+    @property
+    def time_display(self):
+        return dates.time_range(self.start_time, self.end_time)
+
+    @property
+    def location_display(self):
+        return ", ".join(part for part in (self.venue, self.address) if part)
+
+    def organisers(self):
+        """The organisations that host the event, for calendars and structured data."""
+        return []
+
+    def calendar_description(self):
+        return ""
+
+    def get_ics_url(self, request=None):
+        return self.get_url(request=request) + self.reverse_subpage("calendar")
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_hidden and not getattr(request, "is_preview", False):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        from programs.calendar import calendar_response
+
+        return calendar_response([self], request, filename=f"{self.slug}.ics")
+
+    def get_context(self, request, *args, **kwargs):
+        from programs.structured_data import event_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = event_json_ld(self, request)
+        context["ics_url"] = self.get_ics_url(request)
+        return context
+
+
+class RelatedNews(Orderable):
+    """A news item linked from a programme or meeting (a page chooser, any news page)."""
+
+    news = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("news item"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("news")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+def live_public_pages(ids):
+    """Pages among `ids` that readers may see, in the given order."""
+    pages = Page.objects.live().public().filter(pk__in=ids).in_bulk()
+    return [pages[pk] for pk in ids if pk in pages]

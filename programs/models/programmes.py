@@ -1,0 +1,272 @@
+"""Training programmes (повышение квалификации) and the page that lists them."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Case, F, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from home.blocks import BodyBlock
+from programs.blocks import ModulesBlock
+from programs.models.events import (
+    EventPage,
+    Format,
+    RelatedNews,
+    Status,
+    live_public_pages,
+    local_today,
+)
+
+
+class ProgramIndexPage(RoutablePageMixin, Page):
+    """The list of training programmes, with filters and the calendar of all events."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programs.TrainingProgramPage"]
+    max_count_per_parent = 1
+
+    lead = models.TextField(_("lead"), blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("lead")]
+
+    class Meta:
+        verbose_name = _("training programmes index")
+        verbose_name_plural = _("training programmes indexes")
+
+    def programmes(self, today=None):
+        """Upcoming and ongoing programmes, soonest first; then past ones, latest first."""
+        today = today or local_today()
+        past = Case(When(last_day__lt=today, then=Value(True)), default=Value(False))
+        return (
+            TrainingProgramPage.objects.visible()
+            .descendant_of(self)
+            .with_last_day()
+            .annotate(is_past=past)
+            .order_by(
+                "is_past",
+                Case(When(is_past=False, then=F("start_date"))).asc(),
+                Case(When(is_past=True, then=F("start_date"))).desc(),
+                "start_time",
+                "pk",
+            )
+            .prefetch_related("hosts__organisation")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from programs.forms import ProgramFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        programmes = self.programmes()
+        form = ProgramFilterForm(request.GET, years=self.years())
+        programmes = form.filter(programmes)
+        paginator = Paginator(programmes, settings.LISTING_PAGE_SIZE)
+        context["filter_form"] = form
+        context["programmes"] = paginator.get_page(request.GET.get("page"))
+        context["query_string"] = form.query_string()
+        return context
+
+    def years(self):
+        dates = (
+            TrainingProgramPage.objects.visible()
+            .descendant_of(self)
+            .dates("start_date", "year", order="DESC")
+        )
+        return [date.year for date in dates]
+
+    def get_ics_url(self, request=None):
+        return self.get_url(request=request) + self.reverse_subpage("calendar")
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        """Every upcoming programme and club meeting of this language tree."""
+        from programs.calendar import calendar_response
+        from programs.models.clubs import ClubMeetingPage
+
+        home = self.get_parent()
+        events = [
+            *TrainingProgramPage.objects.visible().descendant_of(home).upcoming(),
+            *ClubMeetingPage.objects.visible().descendant_of(home).upcoming(),
+        ]
+        return calendar_response(events, request, filename="calendar.ics")
+
+
+class TrainingProgramPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "programs.TrainingProgramPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class TrainingProgramPage(EventPage):
+    """One training programme: a course, school session, seminar, internship or webinar."""
+
+    class Kind(models.TextChoices):
+        COURSES = "courses", _("professional development courses")
+        SCHOOL = "school", _("school")
+        SEMINAR = "seminar", _("seminar")
+        TRAINING = "training", _("seminar-training")
+        INTERNSHIP = "internship", _("internship")
+        WEBINAR = "webinar", _("webinar")
+        CONFERENCE = "conference", _("conference")
+        OTHER = "other", _("other")
+
+    class Certificate(models.TextChoices):
+        NONE = "", _("none")
+        QUALIFICATION = "qualification", _("certificate of professional development")
+        PARTICIPATION = "participation", _("certificate of participation")
+
+    parent_page_types = ["programs.ProgramIndexPage"]
+    subpage_types = []
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SEMINAR)
+    edition = models.PositiveSmallIntegerField(
+        _("edition number"),
+        null=True,
+        blank=True,
+        help_text=_("For numbered series, e.g. 18 for the 18th School of library managers."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        max_length=500,
+        help_text=_("A short summary shown in listings, calendars and search results."),
+    )
+    target_audience = models.TextField(
+        _("target audience"),
+        blank=True,
+        help_text=_("For example: directors and deputy directors of municipal libraries."),
+    )
+    hours = models.PositiveSmallIntegerField(_("volume, academic hours"), null=True, blank=True)
+    certificate = models.CharField(
+        _("document issued"),
+        max_length=20,
+        choices=Certificate.choices,
+        default=Certificate.NONE,
+        blank=True,
+    )
+    application_deadline = models.DateField(
+        _("application deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Applications are accepted until the end of this day (Moscow time)."),
+    )
+    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_contact = models.TextField(
+        _("registration contact"),
+        blank=True,
+        help_text=_("A phone or e-mail for applications when there is no registration form."),
+    )
+    modules = StreamField(
+        ModulesBlock(), blank=True, verbose_name=_("modules and sessions"), collapsed=True
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+    tags = ClusterTaggableManager(through=TrainingProgramPageTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("edition")]),
+        FieldPanel("lead"),
+        MultiFieldPanel(EventPage.when_panels, heading=_("Dates")),
+        MultiFieldPanel(EventPage.where_panels, heading=_("Format and venue")),
+        InlinePanel("hosts", label=_("Host organisations")),
+        MultiFieldPanel(
+            [
+                FieldPanel("target_audience"),
+                FieldRowPanel([FieldPanel("hours"), FieldPanel("certificate")]),
+                FieldRowPanel([FieldPanel("application_deadline"), FieldPanel("capacity")]),
+                FieldPanel("registration_url"),
+                FieldPanel("registration_contact"),
+            ],
+            heading=_("Participation"),
+        ),
+        InlinePanel("lecturers", label=_("Lecturers")),
+        FieldPanel("modules"),
+        FieldPanel("body"),
+        EventPage.cancellation_panel,
+        FieldPanel("tags"),
+        InlinePanel("related_news", label=_("Related news")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("target_audience"),
+        index.SearchField("modules"),
+        index.SearchField("body"),
+        index.FilterField("start_date"),
+        index.FilterField("kind"),
+        index.FilterField("format"),
+    ]
+
+    schema_type = "EducationEvent"
+
+    class Meta:
+        verbose_name = _("training programme")
+        verbose_name_plural = _("training programmes")
+
+    @property
+    def has_registration(self):
+        return bool(self.registration_url or self.registration_contact)
+
+    def registration_status(self, now):
+        if not self.has_registration:
+            return Status.UPCOMING
+        deadline = self.application_deadline
+        if deadline and now.astimezone(self.starts_at.tzinfo).date() > deadline:
+            return Status.REGISTRATION_CLOSED
+        return Status.REGISTRATION_OPEN
+
+    @property
+    def kind_display(self):
+        if self.edition:
+            return _("%(kind)s, edition %(number)s") % {
+                "kind": self.get_kind_display(),
+                "number": self.edition,
+            }
+        return self.get_kind_display()
+
+    def organisers(self):
+        return [host.organisation for host in self.hosts.all()]
+
+    def calendar_description(self):
+        return self.lead
+
+    def related_news_pages(self):
+        return live_public_pages([item.news_id for item in self.related_news.all()])
+
+    @property
+    def is_online(self):
+        return self.format != Format.IN_PERSON
+
+
+class TrainingProgramHost(Orderable):
+    page = ParentalKey(TrainingProgramPage, on_delete=models.CASCADE, related_name="hosts")
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("organisation")]
+
+
+class TrainingProgramLecturer(Orderable):
+    page = ParentalKey(TrainingProgramPage, on_delete=models.CASCADE, related_name="lecturers")
+    person = models.ForeignKey(
+        "home.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+
+class TrainingProgramRelatedNews(RelatedNews):
+    page = ParentalKey(TrainingProgramPage, on_delete=models.CASCADE, related_name="related_news")
