@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, LinkBlock
 
@@ -60,6 +61,13 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
 
+    override_translatable_fields = [
+        TranslatableField("hero_title"),
+        TranslatableField("hero_text"),
+        TranslatableField("featured_links"),
+        TranslatableField("body"),
+    ]
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
@@ -84,6 +92,8 @@ class StandardPage(Page):
         index.SearchField("lead"),
         index.SearchField("body"),
     ]
+
+    override_translatable_fields = [TranslatableField("lead"), TranslatableField("body")]
 
     class Meta:
         verbose_name = _("standard page")
@@ -148,6 +158,9 @@ class Region(TranslatableMixin, models.Model):
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    # The slug stays the same in every language, so filtered addresses match.
+    override_translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("region")
@@ -214,6 +227,19 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("is_member"),
     ]
 
+    # Regions are a vocabulary per language (listings filter by them in the active one);
+    # everything else about an organisation is a fact shared by its translations.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        TranslatableField("city"),
+        TranslatableField("region"),
+        SynchronizedField("kind"),
+        SynchronizedField("website"),
+        SynchronizedField("member_since"),
+        SynchronizedField("is_member"),
+    ]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -264,6 +290,15 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
     ]
 
+    # References to organisations and people are synchronised everywhere and shown in the
+    # reader's language with `.localized`, so a page never waits for a snippet translation.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("position"),
+        SynchronizedField("organisation"),
+        SynchronizedField("photo"),
+    ]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -275,7 +310,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     @property
     def credentials(self):
         """Position and organisation in one line, as printed under a speaker's name."""
-        return ", ".join(part for part in (self.position, str(self.organisation or "")) if part)
+        organisation = self.organisation.localized if self.organisation else ""
+        return ", ".join(part for part in (self.position, str(organisation)) if part)
 
 
 class AssociationDocument(AbstractDocument):
