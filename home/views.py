@@ -1,3 +1,6 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -26,4 +29,9 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a context and without the request: the 500 page must work
     # when the database, the cache or the settings lookups are what failed.
+    if isinstance(sys.exception(), OperationalError | InterfaceError):
+        # The database is unreachable: a temporary condition, not a bug.
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "60"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

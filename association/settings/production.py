@@ -12,3 +12,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# JSON lines on stdout for the log collector; DJANGO_LOG_FORMAT=text for people.
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get(  # noqa: F405
+    "DJANGO_LOG_FORMAT", "json"
+)

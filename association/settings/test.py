@@ -8,3 +8,14 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Tests never share the machine's Redis: the page cache is off unless a test turns it on.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+PAGE_CACHE_ENABLED = False
+# Axes stays on; this subclass only lets the test client's login(), which passes no
+# request, through (tests.production.auth).
+AUTHENTICATION_BACKENDS = [
+    "tests.production.auth.AxesTestBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -1,0 +1,163 @@
+"""Redis that fails soft, and the full-page cache for anonymous readers."""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+
+def _fail_soft(method_name, default=None):
+    method = getattr(RedisCache, method_name)
+
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except RedisError:
+            logger.warning("Cache unavailable: %s failed", method_name, exc_info=True)
+            return default(*args, **kwargs) if callable(default) else default
+
+    wrapper.__name__ = method_name
+    return wrapper
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's Redis cache that logs connection errors instead of raising them.
+
+    With Redis down every read is a miss and every write is dropped, so the site keeps
+    serving from the database.
+    """
+
+    get = _fail_soft("get", default=lambda key, default=None, **kwargs: default)
+    set = _fail_soft("set")
+    add = _fail_soft("add", default=False)
+    touch = _fail_soft("touch", default=False)
+    delete = _fail_soft("delete", default=False)
+    get_many = _fail_soft("get_many", default=lambda *args, **kwargs: {})
+    has_key = _fail_soft("has_key", default=False)
+    incr = _fail_soft("incr", default=lambda key, delta=1, version=None: delta)
+    set_many = _fail_soft("set_many", default=lambda data, *args, **kwargs: list(data))
+    delete_many = _fail_soft("delete_many")
+    clear = _fail_soft("clear", default=False)
+
+    def ping(self):
+        """Raise when Redis is unreachable (used by /readyz)."""
+        return self._cache.get_client(write=False).ping()
+
+
+VERSION_KEY = "pagecache:version"
+
+
+def bump_page_cache_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _invalidate(**kwargs):
+    bump_page_cache_version()
+    # Once more after the commit: a request served between the first bump and the commit
+    # may have cached the old content under the new version.
+    transaction.on_commit(bump_page_cache_version)
+
+
+page_published.connect(_invalidate, dispatch_uid="pagecache_page_published")
+page_unpublished.connect(_invalidate, dispatch_uid="pagecache_page_unpublished")
+post_page_move.connect(_invalidate, dispatch_uid="pagecache_page_moved")
+# Snippets with a draft state (shown inside pages) and site settings change pages too.
+published.connect(_invalidate, dispatch_uid="pagecache_published")
+unpublished.connect(_invalidate, dispatch_uid="pagecache_unpublished")
+
+
+@receiver(post_delete, dispatch_uid="pagecache_page_deleted")
+def _invalidate_on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _invalidate()
+
+
+@receiver(post_save, dispatch_uid="pagecache_settings_saved")
+def _invalidate_on_settings_save(sender, instance, created, **kwargs):
+    # Settings are created with their defaults on first use, while rendering a page.
+    if not created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        _invalidate()
+
+
+class PageCacheMiddleware:
+    """Serves anonymous GET requests for public pages from the cache without the database.
+
+    Only language-prefixed paths (the Wagtail pages, listings, feeds, search) are cached,
+    so the admin, previews, documents, health checks and security.txt never are. A request
+    carrying a session or messages cookie always goes through, and so does any response
+    that sets a cookie, uses the CSRF token or a CSP nonce, or asks not to be cached. Any
+    publish, unpublish, move or delete of a page changes the cache version, which empties
+    every cached page at once: listings and the home page show the changed page too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def __call__(self, request):
+        if not self._is_cacheable_request(request):
+            return self.get_response(request)
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            version = uuid.uuid4().hex
+            if not cache.add(VERSION_KEY, version, None):
+                version = cache.get(VERSION_KEY, version)
+        key = self._key(request, version)
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if self._is_cacheable_response(request, response):
+            headers = [(name, value) for name, value in response.items()]
+            cache.set(
+                key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
+            )
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def _is_cacheable_request(self, request):
+        return (
+            settings.PAGE_CACHE_ENABLED
+            and request.method == "GET"
+            and request.path.startswith(self.prefixes)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
+
+    def _is_cacheable_response(self, request, response):
+        cache_control = response.get("Cache-Control", "").lower()
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_USED")
+            and not isinstance(getattr(request, "_csp_nonce", None), str)
+            and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        )
+
+    @staticmethod
+    def _key(request, version):
+        url = f"{request.get_host()}{request.get_full_path()}"
+        return f"pagecache:{version}:{hashlib.sha256(url.encode()).hexdigest()}"

@@ -1,0 +1,83 @@
+"""Health endpoints for load balancers and container probes, and security.txt."""
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+
+def healthz(request):
+    """The process answers; nothing else is checked."""
+    return JsonResponse({"status": "ok"})
+
+
+def readyz(request):
+    """Ready for traffic: the database and the cache answer."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception:
+        logger.exception("Readiness: database unreachable")
+        checks["database"] = "error"
+    try:
+        if hasattr(cache, "ping"):
+            cache.ping()
+        else:
+            cache.set("readyz", "ok", 5)
+        checks["cache"] = "ok"
+    except Exception:
+        logger.exception("Readiness: cache unreachable")
+        checks["cache"] = "error"
+    ready = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
+    )
+
+
+class HealthCheckMiddleware:
+    """Answers /healthz and /readyz first, before host validation and the HTTPS redirect.
+
+    Probes from a load balancer or the container's HEALTHCHECK use an address for a host
+    name and plain HTTP; the rest of the site must not see such requests.
+    """
+
+    views = {"/healthz": healthz, "/readyz": readyz}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        view = self.views.get(request.path_info)
+        if view is None:
+            return self.get_response(request)
+        response = view(request)
+        add_never_cache_headers(response)
+        return response
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def security_txt(request):
+    """RFC 9116 security.txt; 404 until DJANGO_SECURITY_CONTACT is set."""
+    if not settings.SECURITY_TXT_CONTACT:
+        raise Http404
+    expires = settings.SECURITY_TXT_EXPIRES or (
+        datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=365)
+    ).strftime("%Y-%m-%dT%H:%M:%SZ")
+    lines = [
+        f"Contact: {settings.SECURITY_TXT_CONTACT}",
+        f"Expires: {expires}",
+        "Preferred-Languages: ru, en",
+        f"Canonical: {request.build_absolute_uri()}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

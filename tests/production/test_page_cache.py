@@ -1,0 +1,136 @@
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from tests.factories import standard_page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_anonymous_request_is_served_from_cache_without_queries(
+    client, page_cache, about, django_assert_num_queries
+):
+    first = client.get(about.url)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+
+    with django_assert_num_queries(0):
+        second = client.get(about.url)
+
+    assert second.status_code == 200
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "Content-Security-Policy" in second
+    assert second["X-Content-Type-Options"] == "nosniff"
+
+
+def test_publishing_a_page_changes_what_is_served(client, page_cache, home, about):
+    client.get(home.url)
+    assert "Об ассоциации" in client.get(about.url).content.decode()
+
+    about.title = "Об ассоциации библиотек"
+    about.save_revision().publish()
+
+    response = client.get(about.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Об ассоциации библиотек" in response.content.decode()
+    # The home page (its menu lists the page) was cached before and is rendered afresh.
+    assert client.get(home.url)["X-Page-Cache"] == "miss"
+
+
+def test_unpublished_and_deleted_pages_are_not_served_from_cache(client, page_cache, home):
+    draft_soon = standard_page(home, title="Устав", slug="charter")
+    gone_soon = standard_page(home, title="Отчёт", slug="report")
+    url, gone_url = draft_soon.url, gone_soon.url
+    assert client.get(url).status_code == 200
+    assert client.get(gone_url).status_code == 200
+
+    draft_soon.unpublish()
+    gone_soon.delete()
+
+    assert client.get(url).status_code == 404
+    assert client.get(gone_url).status_code == 404
+
+
+def test_moving_a_page_invalidates_the_cache(client, page_cache, home, about):
+    section = standard_page(home, title="Документы", slug="documents-section")
+    assert client.get(home.url)["X-Page-Cache"] == "miss"
+    assert client.get(home.url)["X-Page-Cache"] == "hit"
+
+    about.move(section, pos="last-child")
+
+    assert client.get(home.url)["X-Page-Cache"] == "miss"
+
+
+def test_signed_in_users_are_never_served_from_or_stored_in_cache(
+    client, page_cache, about, member
+):
+    client.force_login(member)
+    for _ in range(2):
+        response = client.get(about.url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+
+    client.logout()
+    assert client.get(about.url)["X-Page-Cache"] == "miss"
+
+
+def test_requests_with_a_session_or_messages_cookie_bypass_the_cache(client, page_cache, about):
+    client.get(about.url)
+    client.cookies["sessionid"] = "anything"
+    assert "X-Page-Cache" not in client.get(about.url)
+    del client.cookies["sessionid"]
+    client.cookies["messages"] = "pending"
+    assert "X-Page-Cache" not in client.get(about.url)
+
+
+def test_password_protected_page_is_not_cached(client, page_cache, about):
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    for _ in range(2):
+        response = client.get(about.url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+
+
+def test_group_restricted_page_is_not_cached(client, page_cache, about):
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(about.url)
+    assert response.status_code == 302
+    assert "X-Page-Cache" not in response
+
+
+def test_admin_documents_health_and_posts_are_not_cached(client, page_cache, about, superuser):
+    for url in ("/admin/login/", "/healthz", "/robots.txt"):
+        assert "X-Page-Cache" not in client.get(url)
+    assert "X-Page-Cache" not in client.post(about.url)
+
+
+def test_page_cache_is_off_unless_enabled(client, about):
+    assert "X-Page-Cache" not in client.get(about.url)
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+def test_scheduled_page_goes_live_after_the_scheduler_runs(client, home):
+    page = standard_page(home, title="Анонс конференции", slug="conference")
+    page.unpublish()
+    client.get(home.url)  # cached without the page in the menu
+    page.title = "Конференция 2027"
+    page.save_revision(approved_go_live_at=timezone.now() - timezone.timedelta(minutes=1))
+    assert client.get("/ru/conference/").status_code == 404
+
+    call_command("publish_scheduled")
+
+    page.refresh_from_db()
+    assert page.live
+    response = client.get("/ru/conference/")
+    assert response.status_code == 200
+    assert "Конференция 2027" in response.content.decode()
