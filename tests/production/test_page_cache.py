@@ -100,9 +100,7 @@ def test_password_protected_page_is_not_cached(client, page_cache, about):
 
 
 def test_group_restricted_page_is_not_cached(client, page_cache, about):
-    PageViewRestriction.objects.create(
-        page=about, restriction_type=PageViewRestriction.LOGIN
-    )
+    PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(about.url)
     assert response.status_code == 302
     assert "X-Page-Cache" not in response

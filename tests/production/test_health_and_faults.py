@@ -1,0 +1,169 @@
+import json
+import logging
+import socket
+import time
+from unittest import mock
+
+from django.core.cache import cache
+from django.db import OperationalError, connections
+from django.test import Client, override_settings
+
+import pytest
+
+from association.log import JsonFormatter
+
+CLOSED_PORT = 6390
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "association.cache.ResilientRedisCache",
+        "LOCATION": f"redis://127.0.0.1:{CLOSED_PORT}/0",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+}
+TEST_REDIS_URL = "redis://127.0.0.1:6379/5"
+
+
+def redis_is_up():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+def test_healthz_answers_without_the_database_and_for_any_host(django_assert_num_queries):
+    client = Client(HTTP_HOST="10.0.0.5:8000")
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_readyz_checks_database_and_cache(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_readyz_fails_with_the_database_down(client):
+    with mock.patch.object(
+        connections["default"], "cursor", side_effect=OperationalError("connection refused")
+    ):
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "error", "cache": "ok"}
+
+
+@pytest.mark.django_db
+@override_settings(CACHES=UNREACHABLE_REDIS)
+def test_readyz_fails_with_redis_down(client):
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["cache"] == "error"
+
+
+@override_settings(CACHES=UNREACHABLE_REDIS)
+def test_cache_errors_are_logged_not_raised(caplog):
+    with caplog.at_level(logging.WARNING, logger="association.cache"):
+        cache.set("key", "value")
+        assert cache.get("key", "fallback") == "fallback"
+        assert cache.get_many(["a", "b"]) == {}
+        assert cache.add("key", "value") is False
+        cache.delete("key")
+    assert "Cache unavailable: set failed" in caplog.text
+
+
+@pytest.mark.django_db
+@override_settings(CACHES=UNREACHABLE_REDIS, PAGE_CACHE_ENABLED=True)
+def test_site_keeps_serving_with_redis_down(client, about):
+    for _ in range(2):
+        response = client.get(about.url)
+        assert response.status_code == 200
+        assert "Об ассоциации" in response.content.decode()
+
+
+@pytest.mark.skipif(not redis_is_up(), reason="needs Redis on 127.0.0.1:6379")
+@pytest.mark.django_db
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "association.cache.ResilientRedisCache",
+            "LOCATION": TEST_REDIS_URL,
+            "KEY_PREFIX": "assoc-prod-tests",
+        }
+    },
+    PAGE_CACHE_ENABLED=True,
+    SESSION_ENGINE="django.contrib.sessions.backends.cached_db",
+)
+def test_pages_and_sessions_are_shared_through_redis(about, member, django_assert_num_queries):
+    cache.clear()
+    try:
+        assert cache.ping()
+        Client().get(about.url)
+        # Another app instance: a fresh client, the same Redis.
+        with django_assert_num_queries(0):
+            assert Client().get(about.url)["X-Page-Cache"] == "hit"
+        signed_in = Client()
+        signed_in.force_login(member)
+        assert signed_in.get("/admin/login/").status_code in (200, 302)
+    finally:
+        cache.clear()
+
+
+def test_database_outage_answers_503_with_the_static_page_quickly(django_db_blocker):
+    client = Client(raise_request_exception=False)
+    connection = connections["default"]
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            original = dict(connection.settings_dict)
+            connection.close()
+            connection.settings_dict.update(HOST="127.0.0.1", PORT=str(CLOSED_PORT + 9))
+            try:
+                start = time.monotonic()
+                response = client.get("/ru/")
+                elapsed = time.monotonic() - start
+            finally:
+                connection.close()
+                connection.settings_dict.update(original)
+        else:
+            with mock.patch.object(
+                type(connection), "ensure_connection", side_effect=OperationalError("gone")
+            ):
+                start = time.monotonic()
+                response = client.get("/ru/")
+                elapsed = time.monotonic() - start
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "Сайт временно недоступен" in response.content.decode()
+    assert elapsed < 10
+
+
+def test_postgres_connections_time_out(settings):
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("connect_timeout is a PostgreSQL option")
+    assert database["OPTIONS"]["connect_timeout"] == 5
+
+
+def test_json_log_lines_carry_extra_fields_and_exceptions():
+    formatter = JsonFormatter()
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        record = logging.getLogger("association").makeRecord(
+            "association", logging.ERROR, __file__, 1, "Failed for %s", ("Тверь",), None
+        )
+        record.exc_info = __import__("sys").exc_info()
+    record.status_code = 500
+    record.page_id = 42
+    entry = json.loads(formatter.format(record))
+    assert entry["level"] == "ERROR"
+    assert entry["logger"] == "association"
+    assert entry["message"] == "Failed for Тверь"
+    assert entry["status"] == 500
+    assert entry["page_id"] == 42
+    assert "ValueError: boom" in entry["exception"]
+    assert entry["time"].endswith("+00:00")
