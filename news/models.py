@@ -1,0 +1,562 @@
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Length, Substr
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+
+from home.models import AgeRating, AssociationSettings, Organisation, Person, Region
+from news.blocks import NewsBodyBlock
+
+# Rendition specs used by the news templates; generated when an article is published so that
+# anonymous visitors never wait for an image to be resized.
+LISTING_IMAGE = "fill-480x270"
+ARTICLE_IMAGE = "fill-960x540"
+SHARE_IMAGE = "fill-1200x630"
+GALLERY_IMAGES = ("fill-480x320", "width-1600")
+FEATURED_IMAGE_SPECS = (LISTING_IMAGE, ARTICLE_IMAGE, SHARE_IMAGE)
+
+
+def public(pages):
+    """Like `PageQuerySet.public()`, but one subquery instead of a query for the restrictions.
+
+    A page is private when a view restriction sits on it or on an ancestor, i.e. on a page
+    whose path is a prefix of its path.
+    """
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restrictions))
+
+
+@dataclass
+class NewsFilters:
+    """The listing's filters parsed from the query string; bad values answer 404."""
+
+    tag: Tag | None = None
+    region: Region | None = None
+    year: int | None = None
+    month: int | None = None
+
+    @classmethod
+    def from_query(cls, query, locale):
+        filters = cls()
+        if tag_slug := query.get("tag"):
+            filters.tag = Tag.objects.filter(slug=tag_slug).first()
+            if filters.tag is None:
+                raise Http404("Unknown tag")
+        if region_slug := query.get("region"):
+            filters.region = Region.objects.filter(slug=region_slug, locale=locale).first()
+            if filters.region is None:
+                raise Http404("Unknown region")
+        year, month = query.get("year"), query.get("month")
+        if year:
+            filters.year = cls._number(year, 1900, 2100)
+        if month:
+            if filters.year is None:
+                raise Http404("A month needs a year")
+            filters.month = cls._number(month, 1, 12)
+        return filters
+
+    @staticmethod
+    def _number(value, lowest, highest):
+        if not value.isdigit() or not lowest <= int(value) <= highest:
+            raise Http404("Out of range")
+        return int(value)
+
+    def apply(self, articles):
+        if self.tag:
+            articles = articles.filter(tags=self.tag)
+        if self.region:
+            articles = articles.filter(region=self.region)
+        if self.year:
+            articles = articles.filter(date__year=self.year)
+        if self.month:
+            articles = articles.filter(date__month=self.month)
+        return articles
+
+    @property
+    def active(self):
+        return any((self.tag, self.region, self.year))
+
+    def query_string(self):
+        """The filters as a query string prefix for pagination links."""
+        parts = []
+        if self.tag:
+            parts.append(("tag", self.tag.slug))
+        if self.region:
+            parts.append(("region", self.region.slug))
+        if self.year:
+            parts.append(("year", self.year))
+        if self.month:
+            parts.append(("month", self.month))
+        return "".join(f"{key}={escape(value)}&" for key, value in parts)
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The news section of one language tree: lists its articles and serves their feeds."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        max_length=500,
+        help_text=_("A sentence or two above the list of news; also used in feeds."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("lead")]
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+    def articles(self):
+        """Published, public, already dated articles of this section, newest first."""
+        return public(
+            NewsPage.objects.live().descendant_of(self).filter(date__lte=timezone.now())
+        ).order_by("-date", "-pk")
+
+    def listing(self, articles):
+        """`articles` with what a listing shows, fetched in a fixed number of queries."""
+        renditions = (
+            get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
+        )
+        return articles.select_related("region", "featured_image").prefetch_related(
+            "tags", Prefetch("featured_image__renditions", queryset=renditions)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = NewsFilters.from_query(request.GET, self.locale_id)
+        articles = self.articles()
+        paginator = Paginator(self.listing(filters.apply(articles)), settings.NEWS_PAGE_SIZE)
+        archive = list(articles.datetimes("date", "month", order="DESC"))
+        context.update(
+            filters=filters,
+            articles=paginator.get_page(request.GET.get("page")),
+            archive=archive,
+            archive_years=sorted({month.year for month in archive}, reverse=True),
+            tag_cloud=(
+                Tag.objects.filter(news_newspagetag_items__content_object__in=articles)
+                .annotate(count=Count("news_newspagetag_items"))
+                .order_by("-count", "name")[:30]
+            ),
+            regions=Region.objects.filter(news_pages__in=articles).distinct(),
+        )
+        return context
+
+    def route(self, request, path_components):
+        # An article in one query with what its page shows; Page.route would fetch the child
+        # page, then its specific row.
+        if self.live and path_components and not self._is_subpage_route(path_components):
+            article = (
+                NewsPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("featured_image", "region")
+                .first()
+            )
+            if article is not None:
+                article._cached_parent_obj = self
+                return article.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _is_subpage_route(self, path_components):
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+    @path("tag/<str:tag>/rss/", name="tag_rss")
+    def tag_rss(self, request, tag):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self, tag=self._tag_or_404(tag))(request)
+
+    @path("tag/<str:tag>/atom/", name="tag_atom")
+    def tag_atom(self, request, tag):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self, tag=self._tag_or_404(tag))(request)
+
+    def _tag_or_404(self, slug):
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404("Unknown tag")
+        return tag
+
+
+class NewsPageTag(TaggedItemBase):
+    """Tags of news articles, on taggit's shared Tag so every app uses one vocabulary."""
+
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """Preselects the site's default age rating on new articles."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if self.instance._state.adding and not self.instance.age_rating and parent_page:
+            site = parent_page.get_site()
+            if site is not None:
+                self.initial["age_rating"] = AssociationSettings.for_site(site).default_age_rating
+
+
+class NewsPage(Page):
+    """A news article: association events, reports from member libraries, reprints."""
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    date = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Date and time shown on the article and used for ordering. Leave empty to use the "
+            "moment of first publication. Articles dated in the future stay hidden until then."
+        ),
+    )
+    lead = models.TextField(
+        _("lead"),
+        max_length=400,
+        help_text=_(
+            "Two or three sentences of plain text: shown in listings, feeds and search engines."
+        ),
+    )
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown above the article, in listings and when the link is shared."),
+    )
+    featured_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for readers who cannot see it; "
+            "the image description is used if empty."
+        ),
+    )
+    body = StreamField(
+        NewsBodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The text of the article, with images, quotes, documents and galleries."),
+    )
+    byline = models.CharField(
+        _("byline"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Free-text signature, e.g. «Пресс-служба ассоциации», shown after the authors."
+        ),
+    )
+    source_name = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("For reprints: the name of the original publication or website."),
+    )
+    source_url = models.URLField(
+        _("source address"),
+        blank=True,
+        help_text=_("For reprints: the address of the original article, if it is online."),
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_pages",
+        help_text=_("The region the news is about; readers can filter the news by it."),
+    )
+    municipality = models.CharField(
+        _("municipality"),
+        max_length=160,
+        blank=True,
+        help_text=_("Town, village or municipal district, e.g. «Кимрский муниципальный округ»."),
+    )
+    age_rating = models.CharField(
+        _("age rating"),
+        max_length=3,
+        blank=True,
+        choices=AgeRating.choices,
+        help_text=_("Age mark of the article; the site's default mark is used if empty."),
+    )
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Topics of the article; readers can list all news with the same tag."),
+    )
+    pinned = models.BooleanField(
+        _("pinned on the home page"),
+        default=False,
+        help_text=_("Pinned articles are shown first in the home page's news block."),
+    )
+
+    base_form_class = NewsPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("featured_image"), FieldPanel("featured_image_alt")],
+            heading=_("Featured image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [InlinePanel("authors", label=_("Author")), FieldPanel("byline")],
+            heading=_("Byline"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("source_name"), FieldPanel("source_url")],
+            heading=_("Reprint source"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("region"),
+                FieldPanel("municipality"),
+                InlinePanel("organisations", label=_("Organisation")),
+            ],
+            heading=_("Where and who"),
+        ),
+        FieldPanel("tags"),
+        InlinePanel("related_pages", label=_("Related page")),
+        FieldPanel("age_rating"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("pinned")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("byline"),
+        index.FilterField("date"),
+        index.FilterField("pinned"),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.first_published_at is not None:
+            self.date = self.first_published_at
+        return super().save(*args, **kwargs)
+
+    @property
+    def is_future(self):
+        return self.date is None or self.date > timezone.now()
+
+    @property
+    def image_alt(self):
+        return self.featured_image_alt or getattr(self.featured_image, "default_alt_text", "")
+
+    @cached_property
+    def author_list(self):
+        """Authors (Person snippets) with their organisations, in the editor's order."""
+        return [
+            author.person
+            for author in self.authors.select_related("person__organisation").order_by("sort_order")
+        ]
+
+    @cached_property
+    def author_names(self):
+        """Everyone who signed the article, for feeds and structured data."""
+        names = [person.name for person in self.author_list]
+        if self.byline:
+            names.append(self.byline)
+        return names
+
+    def related_links(self):
+        """Live, public pages the editor linked to, in the editor's order."""
+        return public(Page.objects.live().filter(news_mentions__page=self)).order_by(
+            "news_mentions__sort_order"
+        )
+
+    def organisation_list(self):
+        return [
+            link.organisation
+            for link in self.organisations.select_related("organisation").order_by("sort_order")
+        ]
+
+    def neighbours(self):
+        """The previous (older) and next (newer) public articles of the same section."""
+        # The article itself is being shown, so its ancestors are readable: a sibling is
+        # private only through a restriction of its own.
+        siblings = (
+            NewsPage.objects.live()
+            .sibling_of(self)
+            .filter(date__lte=timezone.now(), view_restrictions__isnull=True)
+        )
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        previous = siblings.filter(older).order_by("-date", "-pk").first()
+        following = siblings.filter(newer).order_by("date", "pk").first()
+        return previous, following
+
+    def images(self):
+        """Renditions of the featured image for the article and for sharing, or None."""
+        if self.featured_image_id is None:
+            return None
+        return self.featured_image.get_renditions(ARTICLE_IMAGE, SHARE_IMAGE)
+
+    def generate_renditions(self):
+        """Create every rendition the news templates use for this article's images."""
+        if self.featured_image_id:
+            self.featured_image.get_renditions(*FEATURED_IMAGE_SPECS)
+        for block in self.body:
+            if block.block_type == "gallery":
+                for item in block.value["images"]:
+                    item["image"].get_renditions(*GALLERY_IMAGES)
+
+    def structured_data(self, request, tags, share_image=None):
+        """schema.org NewsArticle as JSON, safe to place inside a script element."""
+        site_settings = AssociationSettings.for_request(request)
+        publisher = site_settings.name or settings.WAGTAIL_SITE_NAME
+        published = self.date or self.first_published_at or timezone.now()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.lead,
+            "mainEntityOfPage": self.get_full_url(request),
+            "datePublished": timezone.localtime(published).isoformat(),
+            "dateModified": timezone.localtime(self.last_published_at or published).isoformat(),
+            "inLanguage": get_language(),
+            "author": [
+                {"@type": "Person", "name": person.name, "jobTitle": person.credentials}
+                for person in self.author_list
+            ]
+            or [{"@type": "Organization", "name": self.byline or publisher}],
+            "publisher": {
+                "@type": "Organization",
+                "name": publisher,
+                "url": request.build_absolute_uri("/"),
+            },
+        }
+        if share_image is not None:
+            data["image"] = [request.build_absolute_uri(share_image.url)]
+        if tags:
+            data["keywords"] = [tag.name for tag in tags]
+        text = json.dumps(data, ensure_ascii=False)
+        # The same escaping as Django's json_script: nothing can close the script element.
+        text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+        return mark_safe(text)  # noqa: S308
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_future and not getattr(request, "is_preview", False):
+            raise Http404("Not published yet")
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        images = self.images() or {}
+        tags = list(self.tags.all())
+        context.update(
+            index=self.get_parent().specific,
+            article_image=images.get(ARTICLE_IMAGE),
+            share_image=images.get(SHARE_IMAGE),
+            tags=tags,
+            structured_data=self.structured_data(request, tags, images.get(SHARE_IMAGE)),
+            related_links=self.related_links(),
+            previous_article=None,
+            next_article=None,
+        )
+        if self.date is not None:
+            context["previous_article"], context["next_article"] = self.neighbours()
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        if self.is_future:
+            return []
+        return super().get_sitemap_urls(request)
+
+
+class NewsPageAuthor(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("An author of the article; their position and organisation are shown too."),
+    )
+
+    panels = [FieldPanel("person")]
+
+
+class NewsPageOrganisation(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="organisations")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A library or other organisation the news is about."),
+    )
+
+    panels = [FieldPanel("organisation")]
+
+
+class NewsPageRelatedPage(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
+    target = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="news_mentions",
+        help_text=_("A programme, meeting, resolution or another article on the same subject."),
+    )
+
+    panels = [FieldPanel("target")]
