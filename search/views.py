@@ -1,23 +1,85 @@
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from taggit.models import Tag
 
-MAX_QUERY_LENGTH = 200
+from search.forms import SearchForm
+from search.pages import active_language, popular_tags, tag_listing
+from search.searching import (
+    available_years,
+    describe,
+    editors_picks,
+    log_query,
+    search_pages,
+    suggest,
+)
+from search.text import MAX_QUERY_LENGTH, query_terms
+
+RESULTS_PER_PAGE = 10
 
 
 @require_GET
+@never_cache
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": page},
+    """Search across every page type of the active language; never cached, never indexed."""
+    form = SearchForm(request.GET)
+    language = active_language()
+    context = {"form": form, "search_query": request.GET.get("q", "")[:MAX_QUERY_LENGTH]}
+    status = 200
+    if not form.is_valid():
+        status = 400
+    else:
+        context.update(_search_context(request, form, language))
+    context.update(
+        years=available_years(language),
+        tags=popular_tags(30, language),
+        selected_tag=form.cleaned_data.get("tag") if form.is_valid() else None,
     )
+    response = render(request, "search/search.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _search_context(request, form, language):
+    raw = form.cleaned_data["q"]
+    terms = query_terms(raw)
+    filters = form.filters()
+    context = {"terms": terms, "filters": filters, "truncated": len(raw) > MAX_QUERY_LENGTH}
+    if not terms:
+        context["no_words"] = bool(raw)
+        return context
+    results = search_pages(terms, filters, language)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    if not paginator.count and len(terms) > 1:
+        # Nothing has every word: show what has any of them, and say so.
+        paginator = Paginator(search_pages(terms, filters, language, "or"), RESULTS_PER_PAGE)
+        context["broadened"] = bool(paginator.count)
+    page = paginator.get_page(request.GET.get("page"))
+    first_page = page.number == 1
+    query_string = " ".join(terms)
+    if first_page:
+        log_query(query_string)
+    context.update(
+        results=page,
+        described=describe(page.object_list, terms),
+        picks=editors_picks(query_string, language) if first_page else [],
+        suggestion=None if paginator.count else suggest(terms, language),
+    )
+    return context
+
+
+def tag(request, slug):
+    """Everything tagged `slug` in the active language, newest first."""
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        raise Http404("Unknown tag")
+    items = Paginator(tag_listing(tag), settings.LISTING_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    for item in items:
+        item.type_name = item.content_type.model_class()._meta.verbose_name
+    return render(request, "search/tag.html", {"tag": tag, "items": items})

@@ -1,0 +1,198 @@
+"""Named queries over pages of every type: what readers may see, their dates, their tags.
+
+Page types are discovered from the models, so that news, programmes and resolutions join
+search and tag pages without this app importing them.
+"""
+
+import datetime
+from functools import cache
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf, TruncDate
+from django.db.models.lookups import StartsWith
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, PageViewRestriction, get_page_models
+
+from taggit.models import Tag, TaggedItemBase
+
+# Field names that hold the date a reader sees on a page (an article's publication date,
+# a meeting's first day), tried in this order; pages without one show their first publication.
+DATE_FIELDS = ("date", "start_date")
+# Field names of the short summary shown when there is no highlighted excerpt.
+LEAD_FIELDS = ("lead",)
+
+
+def active_language():
+    return get_supported_content_language_variant(get_language())
+
+
+def visible_pages(language_code=None):
+    """Live, public pages of one language (the active one by default), home pages included.
+
+    Privacy is checked in SQL (no restricted ancestor) rather than with `.public()`, which
+    would read the restrictions first: one query less on every search.
+    """
+    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    now = timezone.now()
+    scheduled = Q()
+    for lookup in _future_publication_lookups():
+        scheduled |= Q(**{f"{lookup}__gt": now})
+    return (
+        Page.objects.live()
+        .filter(depth__gt=1, locale__language_code=language_code or active_language())
+        .exclude(Exists(restricted))
+        .exclude(scheduled)
+    )
+
+
+def searchable_page_types():
+    """Concrete page models readers can meet in results, by verbose name."""
+    return sorted(
+        (model for model in get_page_models() if model is not Page),
+        key=lambda model: str(model._meta.verbose_name),
+    )
+
+
+def page_type_key(model):
+    return model._meta.label_lower
+
+
+@cache
+def _field_lookups(names, field_classes):
+    """Per page type, the ORM path from Page to its first field among `names`."""
+    lookups = []
+    for model in searchable_page_types():
+        for name in names:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(field, field_classes) and field.model is not Page:
+                lookups.append((model, f"{_path_from_page(field.model)}__{name}", field))
+                break
+    # A field inherited by several models is reached through its defining model once.
+    unique = {}
+    for model, lookup, field in lookups:
+        unique.setdefault(lookup, (model, lookup, field))
+    return list(unique.values())
+
+
+def _path_from_page(model):
+    parts = []
+    while model is not Page:
+        parts.append(model._meta.model_name)
+        model = next(iter(model._meta.parents))
+    return "__".join(reversed(parts))
+
+
+def _date_lookups():
+    return _field_lookups(DATE_FIELDS, (models.DateField,))
+
+
+def _future_publication_lookups():
+    """Publication dates (date-time fields named `date`) that hide a page until they pass."""
+    return [
+        lookup
+        for _model, lookup, field in _date_lookups()
+        if isinstance(field, models.DateTimeField) and field.name == "date"
+    ]
+
+
+def display_date():
+    """The date shown for a page: its own date field where it has one."""
+    expressions = []
+    for _model, lookup, field in _date_lookups():
+        if isinstance(field, models.DateTimeField):
+            expressions.append(TruncDate(lookup))
+        else:
+            expressions.append(F(lookup))
+    expressions.append(TruncDate("first_published_at"))
+    if len(expressions) == 1:
+        return expressions[0]
+    return Coalesce(*expressions, output_field=models.DateField())
+
+
+def lead_text():
+    """A page's summary: its lead field, else its search description."""
+    expressions = [
+        NullIf(F(lookup), Value(""))
+        for _model, lookup, _field in _field_lookups(
+            LEAD_FIELDS, (models.CharField, models.TextField)
+        )
+    ]
+    expressions.append(F("search_description"))
+    if len(expressions) == 1:
+        return expressions[0]
+    return Coalesce(*expressions, output_field=models.TextField())
+
+
+def as_datetime(date):
+    """Midnight of `date` in the site's time zone (feeds want date-times)."""
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
+
+
+@cache
+def tag_through_models():
+    """Every per-model tag table (a TaggedItemBase subclass) whose items are pages."""
+    from django.apps import apps
+
+    through = []
+    for model in apps.get_models():
+        if not issubclass(model, TaggedItemBase):
+            continue
+        try:
+            field = model._meta.get_field("content_object")
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, models.ForeignKey) and issubclass(field.related_model, Page):
+            through.append(model)
+    return tuple(through)
+
+
+def tagged_with(tag):
+    """A condition on Page: tagged with `tag` in any page type."""
+    condition = Q(pk__in=[])
+    for through in tag_through_models():
+        condition |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
+    return condition
+
+
+def tag_listing(tag, language_code=None):
+    """Visible pages tagged with `tag`, newest first, with what a listing shows."""
+    return (
+        visible_pages(language_code)
+        .filter(tagged_with(tag))
+        .annotate(shown_date=display_date(), lead=lead_text())
+        .select_related("content_type")
+        .order_by(F("shown_date").desc(nulls_last=True), "-pk")
+    )
+
+
+def popular_tags(limit=10, language_code=None):
+    """The most used tags on visible pages of one language, counted across page types."""
+    through_models = tag_through_models()
+    if not through_models:
+        return Tag.objects.none()
+    visible = visible_pages(language_code).values("pk")
+    counts = [
+        Coalesce(
+            Subquery(
+                through.objects.filter(tag=OuterRef("pk"), content_object__in=visible)
+                .order_by()
+                .values("tag")
+                .annotate(uses=Count("pk"))
+                .values("uses")
+            ),
+            0,
+        )
+        for through in through_models
+    ]
+    total = counts[0]
+    for count in counts[1:]:
+        total = total + count
+    return Tag.objects.annotate(uses=total).filter(uses__gt=0).order_by("-uses", "name")[:limit]

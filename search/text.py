@@ -1,0 +1,76 @@
+"""Readers' queries and page text: cleaning, ё folding and highlighting."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+# Longer input is cut, not refused: a pasted paragraph still finds its first words.
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 12
+# Words of letters and digits, hyphenated compounds kept whole ("научно-методический").
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# ts_headline marks matches with these; they are swapped for <mark> after escaping.
+MARK_START, MARK_STOP = "\u27e6", "\u27e7"
+
+
+def fold_yo(text):
+    """Spell ё as е, as most Russian texts do; PostgreSQL's Russian stemmer does the same."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def query_terms(raw):
+    """The words of a reader's query: operators, quotes and punctuation are dropped."""
+    return WORD.findall(fold_yo(raw[:MAX_QUERY_LENGTH]))[:MAX_QUERY_TERMS]
+
+
+def clean_query(raw):
+    return " ".join(query_terms(raw))
+
+
+def excerpt_around(text, terms, words=30):
+    """About `words` words of `text` around the first term found, terms marked.
+
+    Used where the database has no ts_headline (SQLite): matches are exact word forms.
+    """
+    if not text:
+        return ""
+    tokens = text.split()
+    wanted = {fold_yo(term).casefold() for term in terms}
+
+    def matches(token):
+        return fold_yo(token).casefold().strip(".,;:!?«»\"'()[]") in wanted
+
+    first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
+    start = max(0, first - words // 3)
+    window = tokens[start : start + words]
+    marked = [f"{MARK_START}{token}{MARK_STOP}" if matches(token) else token for token in window]
+    prefix = "… " if start else ""
+    suffix = " …" if start + words < len(tokens) else ""
+    return prefix + " ".join(marked) + suffix
+
+
+def marked_html(text):
+    """HTML of `text` with the match markers turned into <mark> elements."""
+    html = escape(text)
+    opened = html.count(MARK_START)
+    if opened != html.count(MARK_STOP):
+        html = html.replace(MARK_START, "").replace(MARK_STOP, "")
+    html = html.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped above, only <mark> added
+
+
+TRANSLITERATION = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+        "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu",
+        "я": "ia",
+    }
+)  # fmt: skip
+
+
+def transliterate(text):
+    """Latin spelling of Russian text (the passport rules of ICAO Doc 9303)."""
+    return text.lower().translate(TRANSLITERATION)
