@@ -6,7 +6,7 @@ PY := $(CURDIR)/$(BIN)/python
 MANAGE := $(PY) $(CURDIR)/manage.py
 LOCAL_APPS := home news programs search
 
-.PHONY: run test install lint checks pytest messages catalogues lock clean
+.PHONY: run test install lint checks pytest e2e messages catalogues lock clean
 
 $(BIN)/.installed: requirements-dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,13 @@ pytest: install messages
 	$(BIN)/pytest
 
 test: lint checks pytest
+
+# The real-browser journeys alone; they need Debian's chromium and axe-core from npm.
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+
+e2e: install messages tests/e2e/node_modules/.package-lock.json
+	$(BIN)/pytest -m e2e
 
 # Regenerate the lock files after changing dependencies in pyproject.toml.
 lock:

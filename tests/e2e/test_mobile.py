@@ -1,0 +1,58 @@
+"""Journey 8: on a 375 px phone the menu, listings and articles are usable without
+scrolling sideways."""
+
+from django.apps import apps
+
+import pytest
+
+from tests.e2e.helpers import PHONE, assert_no_horizontal_scroll
+
+
+@pytest.fixture
+def phone(new_page):
+    return new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+
+
+def test_phone_reader_uses_the_menu_and_reads_pages_without_sideways_scroll(demo, phone):
+    phone.goto("/")
+    assert_no_horizontal_scroll(phone)
+    menu = phone.get_by_role("navigation", name="Главное меню")
+    links = menu.get_by_role("link")
+    assert links.count() >= 3
+    for link in links.all():
+        box = link.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    search_box = phone.get_by_role("searchbox", name="Поиск по сайту")
+    assert search_box.is_visible()
+
+    menu.get_by_role("link", name="Об ассоциации").tap()
+    phone.wait_for_url("**/about/")
+    assert phone.get_by_role("heading", level=1).inner_text() == "Об ассоциации"
+    assert_no_horizontal_scroll(phone)
+
+    search_box.fill("библиотеки")
+    search_box.press("Enter")
+    phone.wait_for_url("**/search/?q=*")
+    assert_no_horizontal_scroll(phone)
+
+
+def test_phone_reader_reads_the_news_listing_and_an_article(demo, phone):
+    if not apps.is_installed("news") or not _has_model("news", "NewsIndexPage"):
+        pytest.skip("the news section (news.NewsIndexPage) has not landed yet")
+    NewsIndexPage = apps.get_model("news", "NewsIndexPage")
+    index = NewsIndexPage.objects.live().filter(locale__language_code="ru").first()
+    phone.goto(index.url)
+    assert_no_horizontal_scroll(phone)
+    first = phone.locator("main article a, main .listing a").first
+    first.tap()
+    phone.wait_for_load_state()
+    assert phone.get_by_role("heading", level=1).is_visible()
+    assert_no_horizontal_scroll(phone)
+
+
+def _has_model(app_label, model_name):
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True
