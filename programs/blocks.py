@@ -1,11 +1,29 @@
 """Blocks of training programmes (modules) and club meetings (agenda, materials)."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamValue
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import CaptionedImageBlock, DocumentLinkBlock, LinkBlock
+from programs import people as people_helpers
+
+# People already fetched for the stream being converted (see AgendaValue).
+_fetched_people = ContextVar("fetched_people", default=None)
+
+
+@contextmanager
+def _people_fetched(people):
+    token = _fetched_people.set(people)
+    try:
+        yield
+    finally:
+        _fetched_people.reset(token)
+
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
 
@@ -18,9 +36,9 @@ class PersonChooserBlock(SnippetChooserBlock):
 
     def bulk_to_python(self, values):
         values = list(values)
-        people = self.model_class.objects.select_related("organisation").in_bulk(
-            [value for value in values if value]
-        )
+        people = _fetched_people.get()
+        if people is None:
+            people = people_helpers.fetch([value for value in values if value])
         return [people.get(value) for value in values]
 
 
@@ -32,7 +50,7 @@ class SpeakerValue(blocks.StructValue):
     def credentials(self):
         person = self.get("person")
         if person:
-            return person.credentials
+            return people_helpers.credentials(person)
         return ", ".join(part for part in (self.get("position"), self.get("organisation")) if part)
 
 
@@ -159,6 +177,27 @@ class OtherItemBlock(AgendaItemBlock):
         label = _("Other")
 
 
+def _raw_struct(item):
+    """A list item as stored: {"type": "item", "value": {...}}, or the bare value (older)."""
+    return item["value"] if "type" in item and "value" in item else item
+
+
+class AgendaValue(StreamValue):
+    """Converts every kind of agenda item at once, with a single query for all speakers."""
+
+    def _prefetch_blocks(self, type_name):
+        ids = {
+            _raw_struct(speaker).get("person")
+            for item in self._raw_data
+            if item
+            for speaker in item["value"].get("speakers") or []
+        }
+        people = people_helpers.fetch([pk for pk in ids if pk])
+        with _people_fetched(people):
+            for name in {item["type"] for item in self._raw_data if item}:
+                super()._prefetch_blocks(name)
+
+
 class AgendaBlock(blocks.StreamBlock):
     talk = AgendaItemBlock()
     round_table = RoundTableBlock()
@@ -167,6 +206,12 @@ class AgendaBlock(blocks.StreamBlock):
     excursion = ExcursionBlock()
     pause = BreakBlock()
     other = OtherItemBlock()
+
+    def to_python(self, value):
+        stream = super().to_python(value)
+        if stream.is_lazy:
+            return AgendaValue(self, stream._raw_data, is_lazy=True)
+        return stream
 
 
 class MaterialsBlock(blocks.StreamBlock):

@@ -12,6 +12,7 @@ class ProgramFilterForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    tag = forms.SlugField(required=False, max_length=100, widget=forms.HiddenInput)
 
     def __init__(self, data=None, years=()):
         super().__init__(data)
@@ -37,6 +38,8 @@ class ProgramFilterForm(forms.Form):
             programmes = programmes.filter(kind=filters["kind"])
         if "year" in filters:
             programmes = programmes.filter(start_date__year=filters["year"])
+        if "tag" in filters:
+            programmes = programmes.filter(tags__slug=filters["tag"])
         return programmes
 
     def query_string(self):

@@ -45,13 +45,15 @@ class EventPageQuerySet(PageQuerySet):
         """Live public events; a cancelled one only while its cancellation notice explains it."""
         return self.live().public().exclude(cancelled=True, cancellation_notice="")
 
-    def with_last_day(self):
-        return self.annotate(last_day=Coalesce("end_date", "start_date"))
+    def with_final_day(self):
+        return self.annotate(final_day=Coalesce("end_date", "start_date"))
 
     def upcoming(self, today=None):
         """Events not over yet (ongoing ones included), the soonest first."""
         today = today or local_today()
-        return self.with_last_day().filter(last_day__gte=today).order_by("start_date", "start_time")
+        return (
+            self.with_final_day().filter(final_day__gte=today).order_by("start_date", "start_time")
+        )
 
 
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
@@ -210,7 +212,7 @@ class EventPage(RoutablePageMixin, Page):
             raise Http404
         return super().serve(request, *args, **kwargs)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from programs.calendar import calendar_response
 

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, F, Prefetch, Value, When
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,12 +21,12 @@ from home.blocks import BodyBlock
 from programs.blocks import ModulesBlock
 from programs.models.events import (
     EventPage,
-    Format,
     RelatedNews,
     Status,
     live_public_pages,
     local_today,
 )
+from programs.people import localize_organisations
 
 
 class ProgramIndexPage(RoutablePageMixin, Page):
@@ -46,11 +47,11 @@ class ProgramIndexPage(RoutablePageMixin, Page):
     def programmes(self, today=None):
         """Upcoming and ongoing programmes, soonest first; then past ones, latest first."""
         today = today or local_today()
-        past = Case(When(last_day__lt=today, then=Value(True)), default=Value(False))
+        past = Case(When(final_day__lt=today, then=Value(True)), default=Value(False))
         return (
             TrainingProgramPage.objects.visible()
             .descendant_of(self)
-            .with_last_day()
+            .with_final_day()
             .annotate(is_past=past)
             .order_by(
                 "is_past",
@@ -59,7 +60,11 @@ class ProgramIndexPage(RoutablePageMixin, Page):
                 "start_time",
                 "pk",
             )
-            .prefetch_related("hosts__organisation")
+            .prefetch_related(
+                Prefetch(
+                    "hosts", queryset=TrainingProgramHost.objects.select_related("organisation")
+                )
+            )
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -73,6 +78,7 @@ class ProgramIndexPage(RoutablePageMixin, Page):
         context["filter_form"] = form
         context["programmes"] = paginator.get_page(request.GET.get("page"))
         context["query_string"] = form.query_string()
+        context["ics_url"] = self.get_ics_url(request)
         return context
 
     def years(self):
@@ -86,7 +92,7 @@ class ProgramIndexPage(RoutablePageMixin, Page):
     def get_ics_url(self, request=None):
         return self.get_url(request=request) + self.reverse_subpage("calendar")
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         """Every upcoming programme and club meeting of this language tree."""
         from programs.calendar import calendar_response
@@ -234,7 +240,7 @@ class TrainingProgramPage(EventPage):
         return self.get_kind_display()
 
     def organisers(self):
-        return [host.organisation for host in self.hosts.all()]
+        return self.host_organisations
 
     def calendar_description(self):
         return self.lead
@@ -242,9 +248,16 @@ class TrainingProgramPage(EventPage):
     def related_news_pages(self):
         return live_public_pages([item.news_id for item in self.related_news.all()])
 
-    @property
-    def is_online(self):
-        return self.format != Format.IN_PERSON
+    @cached_property
+    def host_organisations(self):
+        hosts = self.hosts.all()
+        if "hosts" not in getattr(self, "_prefetched_objects_cache", {}):
+            hosts = hosts.select_related("organisation")
+        return [host.organisation for host in hosts]
+
+    def lecturer_people(self):
+        lecturers = self.lecturers.select_related("person__organisation__locale")
+        return localize_organisations([item.person for item in lecturers])
 
 
 class TrainingProgramHost(Orderable):

@@ -1,0 +1,42 @@
+"""Speakers and lecturers as printed: name, position and organisation in the reader's language.
+
+`Person.credentials` localises the organisation with one query per person; these helpers do
+the same for a whole agenda with at most one query, so long agendas cost no more than short.
+"""
+
+from django.utils import translation
+
+from home.models import Organisation, Person
+
+
+def fetch(ids):
+    """People by primary key, each with their organisation in the reader's language."""
+    people = Person.objects.select_related("organisation__locale").in_bulk(ids)
+    localize_organisations(people.values())
+    return people
+
+
+def localize_organisations(people):
+    """Replace each person's organisation by its translation into the active language."""
+    language = translation.get_language()
+    foreign = [
+        person
+        for person in people
+        if person and person.organisation and person.organisation.locale.language_code != language
+    ]
+    if foreign:
+        translations = {
+            organisation.translation_key: organisation
+            for organisation in Organisation.objects.filter(
+                translation_key__in={person.organisation.translation_key for person in foreign},
+                locale__language_code=language,
+            )
+        }
+        for person in foreign:
+            key = person.organisation.translation_key
+            person.organisation = translations.get(key, person.organisation)
+    return people
+
+
+def credentials(person):
+    return ", ".join(part for part in (person.position, str(person.organisation or "")) if part)

@@ -1,0 +1,45 @@
+"""Home page sections owned by the programs app."""
+
+from django import template
+
+from programs import people
+from programs.models import ClubMeetingPage, ProgramIndexPage, TrainingProgramPage
+
+register = template.Library()
+
+
+def _home(context):
+    page = context.get("page")
+    return page.localized if page is not None else None
+
+
+@register.inclusion_tag("programs/tags/upcoming_programmes.html", takes_context=True)
+def upcoming_programmes(context, count=3):
+    """Programmes that have not ended yet, in the language of the current page's tree."""
+    home = _home(context)
+    programmes = []
+    index = None
+    if home is not None:
+        programmes = TrainingProgramPage.objects.visible().descendant_of(home).upcoming()[:count]
+        index = ProgramIndexPage.objects.live().public().descendant_of(home).first()
+    return {"programmes": programmes, "index": index, "request": context.get("request")}
+
+
+@register.inclusion_tag("programs/tags/upcoming_meetings.html", takes_context=True)
+def upcoming_meetings(context, count=3):
+    home = _home(context)
+    meetings = []
+    if home is not None:
+        meetings = (
+            ClubMeetingPage.objects.visible()
+            .descendant_of(home)
+            .upcoming()
+            .select_related("host_organisation")[:count]
+        )
+    return {"meetings": meetings, "request": context.get("request")}
+
+
+@register.filter
+def credentials(person):
+    """Position and organisation of a person whose organisation is already fetched."""
+    return people.credentials(person)

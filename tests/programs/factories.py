@@ -1,0 +1,37 @@
+"""Pages of the programs app with valid defaults; the tree is built by the tests."""
+
+import datetime
+
+from programs.models import ClubMeetingPage, ClubPage, ProgramIndexPage, TrainingProgramPage
+from tests.factories import add_page
+
+_counter = iter(range(1, 10**6))
+
+
+def programme_index(parent, **kwargs):
+    kwargs.setdefault("title", "Повышение квалификации")
+    kwargs.setdefault("slug", "programmes")
+    return add_page(parent, ProgramIndexPage(**kwargs))
+
+
+def programme(index, publish=True, **kwargs):
+    number = next(_counter)
+    kwargs.setdefault("title", f"Семинар № {number}")
+    kwargs.setdefault("slug", f"seminar-{number}")
+    kwargs.setdefault("start_date", datetime.date(2024, 6, 19))
+    return add_page(index, TrainingProgramPage(**kwargs), publish=publish)
+
+
+def club(parent, **kwargs):
+    number = next(_counter)
+    kwargs.setdefault("title", f"Клуб методистов {number}")
+    kwargs.setdefault("slug", f"club-{number}")
+    return add_page(parent, ClubPage(**kwargs))
+
+
+def meeting(club_page, publish=True, **kwargs):
+    number = next(_counter)
+    kwargs.setdefault("title", f"Заседание {number}")
+    kwargs.setdefault("slug", f"meeting-{number}")
+    kwargs.setdefault("start_date", datetime.date(2024, 6, 19))
+    return add_page(club_page, ClubMeetingPage(**kwargs), publish=publish)
