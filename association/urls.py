@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from association import health
+from home import downloads as home_downloads
 from home import views as home_views
 from home.sitemaps import LocalizedSitemap
 from search import views as search_views
@@ -19,6 +20,11 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/")
 
 urlpatterns = [
     path(f"{ADMIN_PATH}/", include(wagtailadmin_urls)),
+    path(
+        "documents/versions/<int:version_id>/",
+        home_downloads.document_version,
+        name="document_version",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
@@ -38,6 +44,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("account/", include("home.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class HomeConfig(AppConfig):
     name = "home"
@@ -10,3 +12,9 @@ class HomeConfig(AppConfig):
         from home.roles import grant_snippet_permissions
 
         post_migrate.connect(grant_snippet_permissions, dispatch_uid="home_snippet_permissions")
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with the member organisation on the user forms."""
+
+    user_viewset = "home.viewsets.UserViewSet"

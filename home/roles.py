@@ -28,3 +28,24 @@ def grant_snippet_permissions(sender=None, **kwargs):
         permissions = Permission.objects.filter(content_type=content_type)
         editors.permissions.add(*permissions.exclude(codename__startswith="delete_"))
         moderators.permissions.add(*permissions)
+
+
+def group_names(user):
+    """The names of the user's groups, looked up once per request."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if not hasattr(user, "_association_groups"):
+        user._association_groups = frozenset(user.groups.values_list("name", flat=True))
+    return user._association_groups
+
+
+def is_editorial(user):
+    """Editors, moderators and superusers: they may read every file, drafts included."""
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return True
+    return bool(group_names(user) & {EDITORS, MODERATORS})
+
+
+def is_member(user):
+    """Staff of a member library with an active account."""
+    return MEMBERS in group_names(user)

@@ -50,7 +50,7 @@ INSTALLED_APPS = LOCAL_APPS + [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "home.apps.UsersConfig",  # wagtail.users with the member organisation on user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -172,6 +172,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "home.AssociationDocument"
 # Documents are served only through Wagtail's serve view, which checks permissions.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx"]
+# Uploads are checked by content as well (home.documents); a replaced file is kept.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.AssociationDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -183,6 +186,11 @@ WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_MODERATION_ENABLED = True
+
+# Members sign in on the public site (home.urls), not in the admin.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
