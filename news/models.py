@@ -19,7 +19,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -418,8 +418,46 @@ class NewsPage(Page):
             names.append(self.byline)
         return names
 
-    def related_links(self):
+    @cached_property
+    def author_credentials(self):
+        """(person, "position, organisation") pairs, organisations in the reader's language.
+
+        Person.credentials looks the active locale up once per person; here it is one lookup,
+        plus one query for organisation translations when some are in another language.
+        """
+        people = self.author_list
+        organisations = {p.organisation_id: p.organisation for p in people if p.organisation_id}
+        if organisations:
+            locale_id = Locale.get_active().pk
+            foreign = [o for o in organisations.values() if o.locale_id != locale_id]
+            if foreign:
+                translated = {
+                    o.translation_key: o
+                    for o in Organisation.objects.filter(
+                        translation_key__in=[o.translation_key for o in foreign], locale=locale_id
+                    )
+                }
+                for pk, organisation in organisations.items():
+                    organisations[pk] = translated.get(organisation.translation_key, organisation)
+        return [
+            (
+                person,
+                ", ".join(
+                    str(part)
+                    for part in (person.position, organisations.get(person.organisation_id))
+                    if part
+                ),
+            )
+            for person in people
+        ]
+
+    def related_links(self, preview=False):
         """Live, public pages the editor linked to, in the editor's order."""
+        if preview or self.pk is None:
+            # Unsaved links live in memory only: fetch their pages, keep the editor's order.
+            targets = [link.target_id for link in self.related_pages.order_by("sort_order")]
+            pages = public(Page.objects.live().filter(pk__in=targets)).in_bulk()
+            return [pages[pk] for pk in targets if pk in pages]
         return public(Page.objects.live().filter(news_mentions__page=self)).order_by(
             "news_mentions__sort_order"
         )
@@ -475,8 +513,8 @@ class NewsPage(Page):
             "dateModified": timezone.localtime(self.last_published_at or published).isoformat(),
             "inLanguage": get_language(),
             "author": [
-                {"@type": "Person", "name": person.name, "jobTitle": person.credentials}
-                for person in self.author_list
+                {"@type": "Person", "name": person.name, "jobTitle": credentials}
+                for person, credentials in self.author_credentials
             ]
             or [{"@type": "Organization", "name": self.byline or publisher}],
             "publisher": {
@@ -509,11 +547,11 @@ class NewsPage(Page):
             share_image=images.get(SHARE_IMAGE),
             tags=tags,
             structured_data=self.structured_data(request, tags, images.get(SHARE_IMAGE)),
-            related_links=self.related_links(),
+            related_links=self.related_links(preview=getattr(request, "is_preview", False)),
             previous_article=None,
             next_article=None,
         )
-        if self.date is not None:
+        if self.date is not None and self.pk is not None:
             context["previous_article"], context["next_article"] = self.neighbours()
         return context
 
