@@ -12,7 +12,9 @@ class ProgramFilterForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    tag = forms.SlugField(required=False, max_length=100, widget=forms.HiddenInput)
+    tag = forms.SlugField(
+        required=False, max_length=100, allow_unicode=True, widget=forms.HiddenInput
+    )
 
     def __init__(self, data=None, years=()):
         super().__init__(data)

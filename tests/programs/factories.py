@@ -14,12 +14,18 @@ def programme_index(parent, **kwargs):
     return add_page(parent, ProgramIndexPage(**kwargs))
 
 
-def programme(index, publish=True, **kwargs):
+def _tagged(page, tags):
+    for tag in tags:
+        page.tags.add(tag)
+    return page
+
+
+def programme(index, publish=True, tags=(), **kwargs):
     number = next(_counter)
     kwargs.setdefault("title", f"Семинар № {number}")
     kwargs.setdefault("slug", f"seminar-{number}")
     kwargs.setdefault("start_date", datetime.date(2024, 6, 19))
-    return add_page(index, TrainingProgramPage(**kwargs), publish=publish)
+    return add_page(index, _tagged(TrainingProgramPage(**kwargs), tags), publish=publish)
 
 
 def club(parent, **kwargs):
@@ -29,9 +35,9 @@ def club(parent, **kwargs):
     return add_page(parent, ClubPage(**kwargs))
 
 
-def meeting(club_page, publish=True, **kwargs):
+def meeting(club_page, publish=True, tags=(), **kwargs):
     number = next(_counter)
     kwargs.setdefault("title", f"Заседание {number}")
     kwargs.setdefault("slug", f"meeting-{number}")
     kwargs.setdefault("start_date", datetime.date(2024, 6, 19))
-    return add_page(club_page, ClubMeetingPage(**kwargs), publish=publish)
+    return add_page(club_page, _tagged(ClubMeetingPage(**kwargs), tags), publish=publish)
