@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -129,6 +130,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("lead")]
+
+    override_translatable_fields = [TranslatableField("lead")]
 
     class Meta:
         verbose_name = _("news index page")
@@ -383,6 +386,27 @@ class NewsPage(Page):
         index.SearchField("byline"),
         index.FilterField("date"),
         index.FilterField("pinned"),
+    ]
+
+    # Texts translate; dates, images, links, people, organisations, tags and flags are
+    # shared by every language version (see the README's "Languages").
+    override_translatable_fields = [
+        TranslatableField("lead"),
+        TranslatableField("featured_image_alt"),
+        TranslatableField("body"),
+        TranslatableField("byline"),
+        TranslatableField("source_name"),
+        TranslatableField("municipality"),
+        TranslatableField("region"),
+        SynchronizedField("date"),
+        SynchronizedField("featured_image"),
+        SynchronizedField("source_url"),
+        SynchronizedField("age_rating"),
+        SynchronizedField("pinned"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("authors"),
+        SynchronizedField("organisations"),
+        SynchronizedField("related_pages"),
     ]
 
     class Meta:
