@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -51,6 +52,14 @@ class ClubPage(Page):
     ]
 
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+
+    override_translatable_fields = [
+        TranslatableField("periodicity"),
+        TranslatableField("lead"),
+        TranslatableField("body"),
+        SynchronizedField("founded_year"),
+        SynchronizedField("coordinator"),
+    ]
 
     class Meta:
         verbose_name = _("club")
@@ -146,6 +155,21 @@ class ClubMeetingPage(EventPage):
         index.SearchField("agenda"),
         index.SearchField("outcomes"),
         index.FilterField("start_date"),
+    ]
+
+    override_translatable_fields = EventPage.override_translatable_fields + [
+        TranslatableField("theme"),
+        TranslatableField("participants_note"),
+        TranslatableField("agenda"),
+        TranslatableField("outcomes"),
+        TranslatableField("materials"),
+        TranslatableField("next_meeting_note"),
+        SynchronizedField("number"),
+        SynchronizedField("host_organisation"),
+        SynchronizedField("organisations_count"),
+        SynchronizedField("participants_count"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("related_news"),
     ]
 
     class Meta:

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from programs import dates
 
@@ -116,6 +117,21 @@ class EventPage(RoutablePageMixin, Page):
 
     # Set by the subclasses: the schema.org type of the event.
     schema_type = "Event"
+
+    # When, in which format and whether it takes place is shared by every language version;
+    # the subclasses extend this list with their own fields.
+    override_translatable_fields = [
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("start_time"),
+        SynchronizedField("end_time"),
+        SynchronizedField("format"),
+        SynchronizedField("online_url"),
+        SynchronizedField("cancelled"),
+        TranslatableField("venue"),
+        TranslatableField("address"),
+        TranslatableField("cancellation_notice"),
+    ]
 
     class Meta:
         abstract = True

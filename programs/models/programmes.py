@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -39,6 +40,8 @@ class ProgramIndexPage(RoutablePageMixin, Page):
     lead = models.TextField(_("lead"), blank=True, max_length=500)
 
     content_panels = Page.content_panels + [FieldPanel("lead")]
+
+    override_translatable_fields = [TranslatableField("lead")]
 
     class Meta:
         verbose_name = _("training programmes index")
@@ -213,6 +216,25 @@ class TrainingProgramPage(EventPage):
     ]
 
     schema_type = "EducationEvent"
+
+    override_translatable_fields = EventPage.override_translatable_fields + [
+        TranslatableField("lead"),
+        TranslatableField("target_audience"),
+        TranslatableField("registration_contact"),
+        TranslatableField("modules"),
+        TranslatableField("body"),
+        SynchronizedField("kind"),
+        SynchronizedField("edition"),
+        SynchronizedField("hours"),
+        SynchronizedField("certificate"),
+        SynchronizedField("application_deadline"),
+        SynchronizedField("capacity"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("hosts"),
+        SynchronizedField("lecturers"),
+        SynchronizedField("related_news"),
+    ]
 
     class Meta:
         verbose_name = _("training programme")
