@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -77,7 +78,7 @@ class SpeakerBlock(blocks.StructBlock):
         if bool(value.get("person")) == bool(value.get("free_name")):
             message = _("Choose a person from the directory or type a name, not both.")
             raise blocks.StructBlockValidationError(
-                block_errors={"person": blocks.BlockValidationError(message)}
+                block_errors={"person": ValidationError(message)}
             )
         return value
 
