@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -38,3 +39,11 @@ def register_download_report_menu_item():
         icon_name="download",
         order=1300,
     )
+
+
+@hooks.register("before_serve_page")
+def refuse_aliases_of_untranslated_pages(page, request, serve_args, serve_kwargs):
+    """wagtail-localize stands in aliases for untranslated parents of a translated page;
+    served, they would show the Russian text under an English address."""
+    if page.alias_of_id and page.alias_of.locale_id != page.locale_id:
+        raise Http404

@@ -2,6 +2,8 @@ from django import template
 
 from wagtail.models import Page, Site
 
+from home.i18n import translated
+
 register = template.Library()
 
 
@@ -19,6 +21,7 @@ def main_menu(context):
     home = _home_for(request)
     current = context.get("page")
     items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    items = translated(items)
     return {
         "home": home,
         "items": items,
