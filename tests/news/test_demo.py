@@ -1,0 +1,38 @@
+import pytest
+
+from home import demo as home_demo
+from news import demo as news_demo
+from news.models import NewsIndexPage, NewsPage
+
+pytestmark = pytest.mark.django_db
+
+
+class Command:
+    def __init__(self):
+        self.messages = []
+
+    def progress(self, message):
+        self.messages.append(message)
+
+
+def test_demo_news_is_complete_and_idempotent(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    command = Command()
+    home_demo.load(command)
+    news_demo.load(command)
+    news_demo.load(command)
+
+    index = NewsIndexPage.objects.get(slug="news")
+    assert index.show_in_menus
+    articles = NewsPage.objects.child_of(index)
+    assert articles.count() == len(news_demo.ARTICLES) >= 12
+    assert articles.filter(pinned=True).count() == 1
+    assert articles.exclude(source_name="").count() >= 2
+    assert articles.filter(authors__person__position__gt="").distinct().count() >= 4
+    years = {article.date.year for article in articles}
+    assert years == {2025, 2026}
+    assert command.messages[-1].startswith("news section and 0 new articles")
+
+    response = client.get(index.url)
+    assert response.status_code == 200
+    assert client.get(articles.get(slug="methodists-club-kashin").url).status_code == 200
