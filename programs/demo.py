@@ -339,7 +339,7 @@ def methodists_agenda(host, town):
     return [
         talk("Открытие заседания", [speaker("Елена Викторовна Соколова")], t(10), t(10, 20)),
         talk(
-            f"Методическая служба {town}: итоги года",
+            "Методическая служба принимающего округа: итоги года",
             [speaker(host)],
             t(10, 20),
             t(10, 50),
@@ -476,7 +476,7 @@ def create_methodists_club(section):
             start_date=days(offset),
             end_date=days(offset + 1),
             format=Format.MIXED,
-            venue=host_organisation.name,
+            venue="Актовый зал центральной библиотеки",
             address=f"г. {host_organisation.city}",
             host_organisation=host_organisation,
             organisations_count=organisations_count,

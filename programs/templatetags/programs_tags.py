@@ -9,8 +9,11 @@ register = template.Library()
 
 
 def _home(context):
+    """The home page of the current page's language tree."""
     page = context.get("page")
-    return page.localized if page is not None else None
+    if page is None or page.depth < 2:
+        return None
+    return page if page.depth == 2 else page.get_ancestors().get(depth=2)
 
 
 @register.inclusion_tag("programs/tags/upcoming_programmes.html", takes_context=True)
