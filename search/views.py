@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -20,6 +21,9 @@ from search.searching import (
 from search.text import MAX_QUERY_LENGTH, query_terms
 
 RESULTS_PER_PAGE = 10
+FILTER_TAGS = 30
+# The years and tags offered as filters change rarely; a few minutes' delay is fine.
+FILTERS_CACHE_SECONDS = 300
 
 
 @require_GET
@@ -34,9 +38,14 @@ def search(request):
         status = 400
     else:
         context.update(_search_context(request, form, language))
+    years, tags = cache.get_or_set(
+        f"search:filters:{language}",
+        lambda: (available_years(language), list(popular_tags(FILTER_TAGS, language))),
+        FILTERS_CACHE_SECONDS,
+    )
     context.update(
-        years=available_years(language),
-        tags=popular_tags(30, language),
+        years=years,
+        tags=tags,
         selected_tag=form.cleaned_data.get("tag") if form.is_valid() else None,
     )
     response = render(request, "search/search.html", context, status=status)
@@ -59,7 +68,8 @@ def _search_context(request, form, language):
         paginator = Paginator(search_pages(terms, filters, language, "or"), RESULTS_PER_PAGE)
         context["broadened"] = bool(paginator.count)
     page = paginator.get_page(request.GET.get("page"))
-    first_page = page.number == 1
+    # Turning pages is not searching again: only the first request of a search is counted.
+    first_page = request.GET.get("page", "1") == "1"
     query_string = " ".join(terms)
     if first_page:
         log_query(query_string)

@@ -1,0 +1,213 @@
+"""The search page on any database: exact word forms, filters, bad input, budget, logging."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+import pytest
+
+from tests.search.helpers import article, english_home, make_private, news_index, page
+
+
+def search(client, language="ru", **params):
+    return client.get(f"/{language}/search/", params)
+
+
+def titles(response):
+    return [result.page.title for result in response.context["described"]]
+
+
+@pytest.fixture
+def pages(home, english):
+    methodists = page(home, "Клуб методистов", "club-page", "Встреча методистов области.")
+    draft = page(home, "Черновик методистов", "draft", "Методистов черновик.", publish=False)
+    private = make_private(page(home, "Закрытый раздел", "private", "Для методистов."))
+    hidden_child = page(private, "Отчёт методистов", "report", "Методистов отчёт.")
+    english_page = page(english_home(english), "Methodists club", "club", "методистов")
+    return {
+        "visible": methodists,
+        "hidden": [draft, private, hidden_child, english_page],
+    }
+
+
+def test_search_finds_exact_word_forms_on_any_database(client, pages):
+    response = search(client, q="методистов")
+    assert response.status_code == 200
+    assert titles(response) == ["Клуб методистов"]
+
+
+def test_results_exclude_draft_private_and_other_language_pages(client, pages):
+    russian = titles(search(client, q="методистов"))
+    for hidden in pages["hidden"]:
+        assert hidden.title not in russian
+    assert titles(search(client, "en", q="методистов")) == ["Methodists club"]
+
+
+def test_search_page_is_not_indexed_by_robots(client, pages):
+    response = search(client, q="методистов")
+    assert response["X-Robots-Tag"] == "noindex"
+    assert b'<meta name="robots" content="noindex' in response.content
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_header_search_box_submits_to_the_search_page(client, home):
+    response = client.get(home.url)
+    assert f'action="{reverse("search")}"'.encode() in response.content
+    assert b'name="q"' in response.content
+
+
+def test_empty_query_asks_for_words(client, db):
+    response = search(client, q="")
+    assert response.status_code == 200
+    assert "Введите слово или фразу".encode() in response.content
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        " ",
+        "?",
+        "!!!",
+        "«»",
+        "'",
+        '"',
+        '"методистов',
+        "методистов'",
+        "'; DROP TABLE wagtailcore_page; --",
+        "1 OR 1=1",
+        "a & b | !c",
+        "методист:*",
+        ".*+?^$()[]{}|\\",
+        "(((((",
+        "%_%",
+        "<script>alert(1)</script>",
+        "методистов " * 300,
+        "я" * 2000,
+    ],
+    ids=lambda query: repr(query[:24]),
+)
+def test_odd_queries_answer_200(client, pages, query):
+    response = search(client, q=query)
+    assert response.status_code == 200
+
+
+def test_long_query_is_cut_and_said_so(client, pages):
+    response = search(client, q="методистов " + "x" * 2000)
+    assert response.status_code == 200
+    assert "длиннее 200 символов".encode() in response.content
+
+
+def test_punctuation_only_query_explains_itself(client, db):
+    response = search(client, q="?!")
+    assert "нет слов".encode() in response.content
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"type": "nothing.nopage"}, "Такого вида материалов нет"),
+        ({"year": "abc"}, "Год должен быть числом"),
+        ({"year": "99999999999999999999"}, "Год должен быть от 1900 до 2100"),
+        ({"tag": "no-such-tag"}, "Тега «no-such-tag» нет"),
+        ({"q": "нуль\x00"}, ""),
+    ],
+)
+def test_unknown_filter_values_answer_400_in_russian(client, pages, params, message):
+    response = search(client, **{"q": "методистов", **params})
+    assert response.status_code == 400
+    assert message.encode() in response.content
+
+
+@pytest.mark.parametrize("number", ["0", "-1", "abc", "99999", "1e9", "2.5", ""])
+def test_bad_page_numbers_answer_200(client, pages, number):
+    assert search(client, q="методистов", page=number).status_code == 200
+
+
+def test_filters_by_type_year_and_tag(client, home):
+    index = news_index(home)
+    old = article(index, "Семинар методистов", "old", "Итоги.", timezone.now().replace(year=2023))
+    new = article(index, "Встреча методистов", "new", "Итоги.", tags=["методика"])
+    page(home, "Методистов страница", "standard", "Итоги.")
+
+    def found(**filters):
+        return set(titles(search(client, q="методистов", **filters)))
+
+    assert found(type="news.newspage") == {old.title, new.title}
+    assert found(year="2023") == {old.title}
+    assert found(tag=new.tags.first().slug) == {new.title}
+    assert found(type="home.standardpage", year="2023") == set()
+
+
+def test_future_dated_news_stay_out_of_results(client, home):
+    index = news_index(home)
+    article(
+        index,
+        "Будущая новость методистов",
+        "future",
+        "Скоро.",
+        timezone.now() + datetime.timedelta(days=3),
+    )
+    assert titles(search(client, q="методистов")) == []
+
+
+def test_results_show_type_date_and_highlighted_excerpt(client, home):
+    index = news_index(home)
+    article(
+        index,
+        "Встреча",
+        "meeting",
+        "Собрались методистов клубы.",
+        timezone.now().replace(year=2024, month=3, day=5),
+    )
+    response = search(client, q="методистов")
+    html = response.content.decode()
+    assert "Новость" in html or "новость" in html.lower()
+    assert "5 марта 2024" in html
+    assert "<mark>методистов</mark>" in html
+
+
+def test_queries_are_logged_for_the_popular_searches_report(client, pages):
+    search(client, q="  Методистов ")
+    search(client, q="методистов", page="2")
+    assert Query.get("методистов").hits == 1
+
+
+def test_editors_picks_are_shown_first(client, pages, home):
+    membership = page(home, "Членство", "membership", "Как вступить.")
+    SearchPromotion.objects.create(
+        query=Query.get("методистов"), page=membership, description="Главное"
+    )
+    html = search(client, q="методистов").content.decode()
+    assert html.index("Членство") < html.index("Клуб методистов")
+
+
+def test_picks_of_private_pages_are_not_shown(client, pages):
+    SearchPromotion.objects.create(query=Query.get("методистов"), page=pages["hidden"][1])
+    assert search(client, q="методистов").context["picks"] == []
+
+
+def test_search_costs_at_most_10_queries_whatever_the_number_of_results(client, home):
+    """Counted on top of the page chrome (header, menu, footer), measured on the empty form."""
+    for number in range(25):
+        page(home, f"Методистов {number}", f"page-{number}", "Методистов текст.")
+    page(home, "Единственная", "single", "Уникальное слово.")
+    search(client, q="")
+    chrome = count_queries(lambda: search(client, q=""))
+    search(client, q="методистов")  # logged once: later searches only count hits
+    search(client, q="уникальное")
+    many = count_queries(lambda: search(client, q="методистов"))
+    one = count_queries(lambda: search(client, q="уникальное"))
+    assert many - chrome <= 10
+    assert one == many
+
+
+def count_queries(request):
+    with CaptureQueriesContext(connection) as queries:
+        response = request()
+    assert response.status_code == 200
+    return len(queries)
