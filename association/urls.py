@@ -14,7 +14,6 @@ from association import health
 from home import downloads as home_downloads
 from home import views as home_views
 from home.sitemaps import LocalizedSitemap
-from search import views as search_views
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/")
 
@@ -43,7 +42,7 @@ if settings.DEBUG:
     ]
 
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("", include("search.urls")),
     path("account/", include("home.urls")),
     path("", include(wagtail_urls)),
 )
