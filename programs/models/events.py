@@ -221,7 +221,11 @@ class EventPage(RoutablePageMixin, Page):
         return ""
 
     def get_ics_url(self, request=None):
-        return self.get_url(request=request) + self.reverse_subpage("calendar")
+        url = self.get_url(request=request)
+        return url + self.reverse_subpage("calendar") if url else ""
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_hidden else super().get_sitemap_urls(request)
 
     def serve(self, request, *args, **kwargs):
         if self.is_hidden and not getattr(request, "is_preview", False):

@@ -93,7 +93,8 @@ class ProgramIndexPage(RoutablePageMixin, Page):
         return [date.year for date in dates]
 
     def get_ics_url(self, request=None):
-        return self.get_url(request=request) + self.reverse_subpage("calendar")
+        url = self.get_url(request=request)
+        return url + self.reverse_subpage("calendar") if url else ""
 
     @path("calendar/", name="calendar")
     def calendar(self, request):

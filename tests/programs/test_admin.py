@@ -10,7 +10,7 @@ import pytest
 from home.models import HomePage, StandardPage
 from programs.models import ClubMeetingPage, ClubPage, ProgramIndexPage, TrainingProgramPage
 from tests.factories import OrganisationFactory, PersonFactory
-from tests.programs.factories import club, programme_index
+from tests.programs.factories import club, meeting, programme, programme_index
 
 pytestmark = pytest.mark.django_db
 
@@ -251,3 +251,20 @@ def test_editor_can_create_a_club_under_a_standard_page(client, home, superuser)
     response = client.post(url, data)
     assert response.status_code == 302
     assert ClubPage.objects.get(slug="methodists").founded_year == 1989
+
+
+def test_editor_previews_changes_to_a_programme_and_a_meeting(client, home, editor):
+    index = programme_index(home)
+    existing_programme = programme(index, slug="school-18")
+    existing_meeting = meeting(club(home), slug="meeting-36")
+    client.force_login(editor)
+    for page, form in (
+        (existing_programme, programme_form(title="Новое название")),
+        (existing_meeting, meeting_form(title="Новое название")),
+    ):
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+        assert client.post(url, form).json()["is_valid"]
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Новое название" in response.content.decode()
+        assert "application/ld+json" in response.content.decode()

@@ -189,3 +189,11 @@ def test_meeting_page_shows_agenda_in_order_with_speakers(client, home):
     assert "заведующая отделом, Новгородская областная библиотека" in html
     assert "Круглый стол" in html
     assert "Онлайн" in html
+
+
+def test_sitemap_leaves_out_silently_cancelled_programmes(client, index):
+    shown = programme(index, slug="shown")
+    programme(index, slug="hidden-one", cancelled=True)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert shown.url in sitemap
+    assert "hidden-one" not in sitemap
