@@ -6,7 +6,7 @@ PY := $(CURDIR)/$(BIN)/python
 MANAGE := $(PY) $(CURDIR)/manage.py
 LOCAL_APPS := home news programs search
 
-.PHONY: run test install lint checks pytest e2e messages catalogues lock clean
+.PHONY: run test install lint checks pytest image-check e2e messages catalogues lock clean
 
 $(BIN)/.installed: requirements-dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,7 @@ run: install messages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
 
 checks: install messages
 	$(MANAGE) check --fail-level WARNING
@@ -51,7 +52,11 @@ checks: install messages
 pytest: install messages
 	$(BIN)/pytest
 
-test: lint checks pytest
+# The Dockerfile's build steps and gunicorn, without a container engine (.ci/image-check).
+image-check: install
+	PYTHON=$(PYTHON) bash .ci/image-check
+
+test: lint checks pytest image-check
 
 # The real-browser journeys alone; they need Debian's chromium and axe-core from npm.
 tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json

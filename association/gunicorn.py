@@ -1,0 +1,17 @@
+"""Gunicorn settings for the container, from the environment (see the README's table)."""
+
+import os
+
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = timeout
+keepalive = 5
+# Recycle workers now and then so that a slow leak cannot grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
+# Heartbeat files in memory: a container's overlay filesystem can stall workers.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "").lower() in {"1", "true"} else None
+errorlog = "-"
