@@ -19,7 +19,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -51,6 +51,36 @@ def public(pages):
     return pages.exclude(Exists(restrictions))
 
 
+def localized(objects, locale_id):
+    """Translatable snippets in the given locale where a translation exists, in one query.
+
+    Pages keep synchronised references to people, organisations and regions; readers see
+    them in their own language.
+    """
+    foreign = [obj for obj in objects if obj is not None and obj.locale_id != locale_id]
+    if not foreign:
+        return list(objects)
+    translations = {
+        obj.translation_key: obj
+        for obj in type(foreign[0]).objects.filter(
+            translation_key__in={obj.translation_key for obj in foreign}, locale_id=locale_id
+        )
+    }
+    return [
+        translations.get(obj.translation_key, obj) if obj is not None else None for obj in objects
+    ]
+
+
+def localize_regions(articles, locale_id):
+    """Show each article's region in the reader's language (articles are not saved)."""
+    articles = list(articles)
+    for article, region in zip(
+        articles, localized([a.region for a in articles], locale_id), strict=True
+    ):
+        article.region = region
+    return articles
+
+
 @dataclass
 class NewsFilters:
     """The listing's filters parsed from the query string; bad values answer 404."""
@@ -68,7 +98,9 @@ class NewsFilters:
             if filters.tag is None:
                 raise Http404("Unknown tag")
         if region_slug := query.get("region"):
-            filters.region = Region.objects.filter(slug=region_slug, locale=locale).first()
+            # Region slugs are the same in every language; prefer the reader's translation.
+            regions = Region.objects.filter(slug=region_slug)
+            filters.region = regions.filter(locale=locale).first() or regions.first()
             if filters.region is None:
                 raise Http404("Unknown region")
         year, month = query.get("year"), query.get("month")
@@ -90,7 +122,7 @@ class NewsFilters:
         if self.tag:
             articles = articles.filter(tags=self.tag)
         if self.region:
-            articles = articles.filter(region=self.region)
+            articles = articles.filter(region__slug=self.region.slug)
         if self.year:
             articles = articles.filter(date__year=self.year)
         if self.month:
@@ -158,9 +190,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
         articles = self.articles()
         paginator = Paginator(self.listing(filters.apply(articles)), settings.NEWS_PAGE_SIZE)
         archive = list(articles.datetimes("date", "month", order="DESC"))
+        page = paginator.get_page(request.GET.get("page"))
+        page.object_list = localize_regions(page.object_list, self.locale_id)
         context.update(
             filters=filters,
-            articles=paginator.get_page(request.GET.get("page")),
+            articles=page,
             archive=archive,
             archive_years=sorted({month.year for month in archive}, reverse=True),
             tag_cloud=(
@@ -168,7 +202,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
                 .annotate(count=Count("news_newspagetag_items"))
                 .order_by("-count", "name")[:30]
             ),
-            regions=Region.objects.filter(news_pages__in=articles).distinct(),
+            regions=localized(
+                Region.objects.filter(news_pages__in=articles).distinct(), self.locale_id
+            ),
         )
         return context
 
@@ -444,35 +480,12 @@ class NewsPage(Page):
 
     @cached_property
     def author_credentials(self):
-        """(person, "position, organisation") pairs, organisations in the reader's language.
-
-        Person.credentials looks the active locale up once per person; here it is one lookup,
-        plus one query for organisation translations when some are in another language.
-        """
-        people = self.author_list
-        organisations = {p.organisation_id: p.organisation for p in people if p.organisation_id}
-        if organisations:
-            locale_id = Locale.get_active().pk
-            foreign = [o for o in organisations.values() if o.locale_id != locale_id]
-            if foreign:
-                translated = {
-                    o.translation_key: o
-                    for o in Organisation.objects.filter(
-                        translation_key__in=[o.translation_key for o in foreign], locale=locale_id
-                    )
-                }
-                for pk, organisation in organisations.items():
-                    organisations[pk] = translated.get(organisation.translation_key, organisation)
+        """(person, "position, organisation") pairs in the language of this article."""
+        people = localized(self.author_list, self.locale_id)
+        organisations = localized([person.organisation for person in people], self.locale_id)
         return [
-            (
-                person,
-                ", ".join(
-                    str(part)
-                    for part in (person.position, organisations.get(person.organisation_id))
-                    if part
-                ),
-            )
-            for person in people
+            (person, ", ".join(str(part) for part in (person.position, organisation) if part))
+            for person, organisation in zip(people, organisations, strict=True)
         ]
 
     def related_links(self, preview=False):
@@ -487,10 +500,8 @@ class NewsPage(Page):
         )
 
     def organisation_list(self):
-        return [
-            link.organisation
-            for link in self.organisations.select_related("organisation").order_by("sort_order")
-        ]
+        links = self.organisations.select_related("organisation").order_by("sort_order")
+        return localized([link.organisation for link in links], self.locale_id)
 
     def neighbours(self):
         """The previous (older) and next (newer) public articles of the same section."""
@@ -566,6 +577,7 @@ class NewsPage(Page):
         images = self.images() or {}
         tags = list(self.tags.all())
         context.update(
+            region=localized([self.region], self.locale_id)[0],
             index=self.get_parent().specific,
             article_image=images.get(ARTICLE_IMAGE),
             share_image=images.get(SHARE_IMAGE),

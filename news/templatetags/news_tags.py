@@ -5,28 +5,29 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from news.models import LISTING_IMAGE, NewsIndexPage, NewsPage, public
+from news.models import LISTING_IMAGE, NewsIndexPage, NewsPage, localize_regions, public
 
 register = template.Library()
 
 
-def latest_articles(count, locale=None):
-    """Pinned articles first, then the newest, in the given (default: active) language."""
-    locale = locale or Locale.get_active()
+def latest_articles(count, locale_id):
+    """Pinned articles first, then the newest, of one language."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
-    return (
-        public(NewsPage.objects.live().filter(locale=locale, date__lte=timezone.now()))
+    articles = (
+        public(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now()))
         .select_related("region", "featured_image")
         .prefetch_related(Prefetch("featured_image__renditions", queryset=renditions))
         .order_by("-pinned", "-date", "-pk")[:count]
     )
+    return localize_regions(articles, locale_id)
 
 
 @register.inclusion_tag("news/tags/latest_news.html", takes_context=True)
 def latest_news(context, count=3):
-    locale = Locale.get_active()
+    page = context.get("page")
+    locale_id = page.locale_id if page is not None else Locale.get_active().pk
     return {
         "request": context.get("request"),
-        "articles": latest_articles(count, locale),
-        "index": NewsIndexPage.objects.live().filter(locale=locale).first(),
+        "articles": latest_articles(count, locale_id),
+        "index": NewsIndexPage.objects.live().filter(locale_id=locale_id).first(),
     }

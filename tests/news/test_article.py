@@ -12,7 +12,7 @@ import pytest
 from home.models import AssociationSettings
 from news.models import NewsPageAuthor, NewsPageOrganisation, NewsPageRelatedPage
 from tests.factories import OrganisationFactory, PersonFactory, RegionFactory, standard_page
-from tests.news.factories import ImageFactory, news_page
+from tests.news.factories import ImageFactory, news_index, news_page
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +176,33 @@ def test_renditions_are_made_at_publication_not_for_visitors(client, index):
     client.get(index.url)
     assert Rendition.objects.count() == made
     assert 'alt="Зал"' in html
+
+
+def test_people_organisations_and_regions_show_in_the_readers_language(client, home, english):
+    region = RegionFactory(name="Тверская область", slug="tverskaya-oblast")
+    organisation = OrganisationFactory(name="Областная библиотека", region=region)
+    person = PersonFactory(name="Елена Соколова", position="директор", organisation=organisation)
+    for snippet, values in (
+        (region, {"name": "Tver Region"}),
+        (organisation, {"name": "Regional Library"}),
+        (person, {"name": "Elena Sokolova", "position": "director"}),
+    ):
+        translation = snippet.copy_for_translation(english)
+        for field, value in values.items():
+            setattr(translation, field, value)
+        translation.save()
+
+    english_home = home.copy_for_translation(english)
+    english_home.save_revision().publish()
+    english_index = news_index(english_home, title="News", slug="news")
+    article = news_page(english_index, title="Annual meeting", region=region)
+    NewsPageAuthor.objects.create(page=article, person=person)
+    NewsPageOrganisation.objects.create(page=article, organisation=organisation)
+
+    html = client.get(article.url).content.decode()
+    assert "<strong>Elena Sokolova</strong>, director, Regional Library" in html
+    assert "Tver Region" in html and "Тверская область" not in html
+    assert "Regional Library" in html
+    listing = client.get(english_index.url).content.decode()
+    assert "Tver Region" in listing
+    assert client.get(english_index.url, {"region": "tverskaya-oblast"}).status_code == 200
