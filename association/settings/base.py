@@ -236,8 +236,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Full-page cache for anonymous readers (association.cache.PageCacheMiddleware).
-PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+# Full-page cache for anonymous readers (association.cache.PageCacheMiddleware). On by
+# default only with Redis: a local-memory cache per process could not be emptied by a
+# publish in another process (another gunicorn worker, the scheduler).
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL))
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 
 # Uploads: request bodies and images are capped; SVG stays out of WAGTAILIMAGES_EXTENSIONS.
