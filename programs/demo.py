@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model
 
 from home.demo import add_child, home_page, make_image, make_pdf, paragraph, russian
 from home.models import Organisation, Person, StandardPage
+from programs import demo_resolutions
 from programs.models import (
     ClubMeetingPage,
     ClubPage,
@@ -563,3 +564,4 @@ def load(command):
     create_methodists_club(section)
     create_informal_hour(section)
     command.progress("clubs and meetings")
+    demo_resolutions.load(command)

@@ -13,6 +13,12 @@ from programs.models.programmes import (
     TrainingProgramPageTag,
     TrainingProgramRelatedNews,
 )
+from programs.models.resolutions import (
+    ResolutionIndexPage,
+    ResolutionPage,
+    ResolutionPageTag,
+    ResolutionStatus,
+)
 
 __all__ = [
     "ClubMeetingPage",
@@ -22,6 +28,10 @@ __all__ = [
     "EventPage",
     "Format",
     "ProgramIndexPage",
+    "ResolutionIndexPage",
+    "ResolutionPage",
+    "ResolutionPageTag",
+    "ResolutionStatus",
     "Status",
     "TrainingProgramHost",
     "TrainingProgramLecturer",

@@ -28,3 +28,29 @@ def member_user(username="member", organisation=None, **kwargs):
     user.groups.add(Group.objects.get(name=MEMBERS))
     MemberProfile.objects.create(user=user, organisation=organisation or OrganisationFactory())
     return user
+
+
+def resolution_index(parent, slug="resolutions"):
+    from programs.models import ResolutionIndexPage
+    from tests.factories import add_page
+
+    return add_page(parent, ResolutionIndexPage(title="Итоговые документы", slug=slug))
+
+
+def resolution(index, status, slug=None, document=None, **kwargs):
+    import datetime
+
+    from programs.models import ResolutionPage
+    from tests.factories import add_page
+
+    values = {
+        "title": f"Резолюция ({status})",
+        "slug": slug or f"resolution-{status}",
+        "number": "3/2024",
+        "date": datetime.date(2024, 5, 15),
+        "status": status,
+        "summary": "О развитии краеведческой работы муниципальных библиотек.",
+        "document": document if document is not None else DocumentFactory(),
+    }
+    values.update(kwargs)
+    return add_page(index, ResolutionPage(**values))

@@ -3,14 +3,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from home.roles import EDITORS, MODERATORS
+from home.models import MemberProfile, Organisation
+from home.roles import EDITORS, MEMBERS, MODERATORS
 
 # Development accounts only: the command refuses to run unless DEBUG is on.
 DEMO_USERS = [
     ("admin", "admin", None, True),
     ("editor", "editor", EDITORS, False),
     ("moderator", "moderator", MODERATORS, False),
+    ("member", "member", MEMBERS, False),
 ]
+# The demo member works for this member library (created by load_demo_content).
+MEMBER_ORGANISATION = "ЦБС г. Вышний Волочёк"
 
 
 class Command(BaseCommand):
@@ -35,4 +39,14 @@ class Command(BaseCommand):
                 user.save()
             if group:
                 user.groups.add(Group.objects.get(name=group))
-            self.stdout.write(f"  {username} / {password}" + (f"  ({group})" if group else ""))
+            note = f"  ({group})" if group else ""
+            if group == MEMBERS:
+                organisation = (
+                    Organisation.objects.filter(short_name=MEMBER_ORGANISATION).first()
+                    or Organisation.objects.filter(is_member=True).first()
+                )
+                MemberProfile.objects.get_or_create(
+                    user=user, defaults={"organisation": organisation}
+                )
+                note = f"  ({group}, {organisation or '—'})"
+            self.stdout.write(f"  {username} / {password}{note}")

@@ -1,0 +1,304 @@
+"""Final documents (resolutions) adopted at meetings and programmes, and their register."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model, get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from home.documents import extension_of, read_pdf
+from home.downloads import forbidden, serve_document
+from home.roles import is_editorial, is_member
+
+MAX_QUERY_LENGTH = 200
+
+
+class ResolutionStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    DISCUSSION = "discussion", _("under discussion")
+    ADOPTED = "adopted", _("adopted")
+    SUPERSEDED = "superseded", _("superseded")
+
+
+# The statuses whose current file members may download; everything else is staff only.
+FINAL_STATUSES = (ResolutionStatus.ADOPTED, ResolutionStatus.SUPERSEDED)
+
+
+class ClauseBlock(blocks.StructBlock):
+    """One numbered clause of a final document; numbers follow the order of the clauses."""
+
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Clause")
+        template = "programs/blocks/clause.html"
+
+
+class ResolutionIndexPage(Page):
+    """The register of final documents: newest first, filtered by year, status and event."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["programs.ResolutionPage"]
+
+    lead = models.TextField(_("lead"), blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("lead")]
+
+    search_fields = Page.search_fields + [index.SearchField("lead")]
+
+    class Meta:
+        verbose_name = _("register of final documents")
+        verbose_name_plural = _("registers of final documents")
+
+    def resolutions(self):
+        """The register's live public documents, the newest first."""
+        return (
+            ResolutionPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("adopted_at")
+            .order_by("-date", "-pk")
+        )
+
+    def filtered_resolutions(self, request):
+        """`resolutions()` narrowed by the query string: year, status, event and words.
+
+        Members and staff also find documents by words inside their files; others search
+        the public description only, so member-only text never decides what they see.
+        """
+        resolutions = self.resolutions()
+        params = request.GET
+        year = params.get("year", "")
+        if year.isdigit():
+            resolutions = resolutions.filter(date__year=int(year))
+        if params.get("status") in ResolutionStatus.values:
+            resolutions = resolutions.filter(status=params["status"])
+        event = params.get("event", "")
+        if event.isdigit():
+            resolutions = resolutions.filter(adopted_at_id=int(event))
+        query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        if query:
+            found = {page.pk for page in ResolutionPage.objects.live().search(query)[:500]}
+            readable = ResolutionPage.objects.filter(document__isnull=False)
+            if is_editorial(request.user):
+                found |= set(readable_matches(readable, query))
+            elif is_member(request.user):
+                final = readable.filter(status__in=FINAL_STATUSES)
+                found |= set(readable_matches(final, query))
+            resolutions = resolutions.filter(pk__in=found)
+        return resolutions
+
+    def filter_choices(self):
+        resolutions = self.resolutions()
+        years = resolutions.dates("date", "year", order="DESC")
+        events = Page.objects.filter(
+            pk__in=resolutions.filter(adopted_at__isnull=False).values("adopted_at")
+        ).order_by("title")
+        return {
+            "years": [day.year for day in years],
+            "statuses": ResolutionStatus.choices,
+            "events": events,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        resolutions = self.filtered_resolutions(request)
+        paginator = Paginator(resolutions, settings.LISTING_PAGE_SIZE)
+        query_string = request.GET.copy()
+        query_string.pop("page", None)
+        context.update(
+            resolutions=paginator.get_page(request.GET.get("page")),
+            filters=self.filter_choices(),
+            selected=request.GET,
+            query_string=query_string.urlencode(),
+        )
+        return context
+
+
+def readable_matches(resolutions, query):
+    """Ids of `resolutions` whose current file contains the words of `query`."""
+    document_ids = list(resolutions.values_list("document", flat=True))
+    documents = get_document_model().objects.filter(pk__in=document_ids).search(query)
+    document_ids = [document.pk for document in documents[:500]]
+    return resolutions.filter(document__in=document_ids).values_list("pk", flat=True)
+
+
+class ResolutionPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "programs.ResolutionPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ResolutionPage(RoutablePageMixin, Page):
+    """A final document: the public see its summary; members download the adopted file."""
+
+    parent_page_types = ["programs.ResolutionIndexPage"]
+    subpage_types = []
+
+    number = models.CharField(
+        _("number"), max_length=20, blank=True, help_text=_("For example: 3/2024.")
+    )
+    date = models.DateField(
+        _("date of adoption"),
+        help_text=_("For a draft or a document under discussion: the date of the draft."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ResolutionStatus.choices,
+        default=ResolutionStatus.DRAFT,
+        help_text=_(
+            "Members download the file only of an adopted or superseded document; "
+            "drafts and documents under discussion stay with the staff."
+        ),
+    )
+    adopted_at = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("adopted at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The club meeting or training programme that adopted the document."),
+    )
+    adopted_at_text = models.CharField(
+        _("adopted at (other event)"),
+        max_length=255,
+        blank=True,
+        help_text=_("For other events, e.g. the general meeting of 12 March 2024."),
+    )
+    supersedes = models.ForeignKey(
+        "self",
+        verbose_name=_("supersedes"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="superseded_by",
+        help_text=_("The earlier document this one replaces; set its status to superseded."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=1000,
+        help_text=_("What the document is about, for everyone; the text itself is for members."),
+    )
+    clauses = StreamField(
+        [("clause", ClauseBlock())],
+        blank=True,
+        verbose_name=_("text (numbered clauses)"),
+        help_text=_("Shown to those who may download the file."),
+    )
+    tags = ClusterTaggableManager(through=ResolutionPageTag, blank=True, verbose_name=_("tags"))
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("PDF file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resolutions",
+        help_text=_(
+            "The final text in PDF. To publish a corrected text, replace the file of this "
+            "document in the documents library: the earlier file is kept as a version and "
+            "the download link stays the same."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("date")]),
+                FieldPanel("status"),
+                PageChooserPanel(
+                    "adopted_at", ["programs.ClubMeetingPage", "programs.TrainingProgramPage"]
+                ),
+                FieldPanel("adopted_at_text"),
+                PageChooserPanel("supersedes", "programs.ResolutionPage"),
+            ],
+            heading=_("Adoption"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+        FieldPanel("clauses"),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("number", boost=5),
+        index.SearchField("summary"),
+        index.SearchField("adopted_at_text"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("final document")
+        verbose_name_plural = _("final documents")
+
+    def clean(self):
+        super().clean()
+        if self.supersedes_id and self.supersedes_id == self.pk:
+            raise ValidationError({"supersedes": _("A document cannot supersede itself.")})
+        if self.document_id:
+            file = self.document.file
+            if extension_of(file.name) != "pdf":
+                raise ValidationError(
+                    {"document": _("The file of a final document must be a PDF.")}
+                )
+            try:
+                with file.open("rb"):
+                    read_pdf(file)
+            except (ValidationError, OSError) as error:
+                raise ValidationError(
+                    {"document": _("The file of a final document must be a readable PDF.")}
+                ) from error
+
+    @property
+    def is_final(self):
+        return self.status in FINAL_STATUSES
+
+    @property
+    def event_name(self):
+        return self.adopted_at.title if self.adopted_at_id else self.adopted_at_text
+
+    @property
+    def download_url(self):
+        return self.url + self.reverse_subpage("download")
+
+    def can_read(self, user):
+        """May `user` read the text and download the current file?"""
+        return is_editorial(user) or (is_member(user) and self.is_final)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["can_read"] = self.can_read(request.user)
+        context["is_editorial"] = is_editorial(request.user)
+        if context["is_editorial"] and self.document_id:
+            context["versions"] = self.document.versions.all()
+        context["superseded_by"] = self.superseded_by.live().public().order_by("-date").first()
+        return context
+
+    @path("download/")
+    def download(self, request):
+        """The stable download link: always the current file, checked on every request."""
+        if not self.document_id:
+            raise Http404
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not self.can_read(request.user):
+            return forbidden(request)
+        return serve_document(request, self.document, page=self)
