@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model, get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -60,6 +61,8 @@ class ResolutionIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("lead")]
 
     search_fields = Page.search_fields + [index.SearchField("lead")]
+
+    override_translatable_fields = [TranslatableField("lead")]
 
     class Meta:
         verbose_name = _("register of final documents")
@@ -243,6 +246,20 @@ class ResolutionPage(RoutablePageMixin, Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("status"),
         index.FilterField("date"),
+    ]
+
+    # The number, date, status, links and the PDF are the same document in every language.
+    override_translatable_fields = [
+        TranslatableField("adopted_at_text"),
+        TranslatableField("summary"),
+        TranslatableField("clauses"),
+        SynchronizedField("number"),
+        SynchronizedField("date"),
+        SynchronizedField("status"),
+        SynchronizedField("adopted_at"),
+        SynchronizedField("supersedes"),
+        SynchronizedField("document"),
+        SynchronizedField("tagged_items"),
     ]
 
     class Meta:
