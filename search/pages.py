@@ -24,7 +24,7 @@ from taggit.models import Tag, TaggedItemBase
 # a meeting's first day), tried in this order; pages without one show their first publication.
 DATE_FIELDS = ("date", "start_date")
 # Field names of the short summary shown when there is no highlighted excerpt.
-LEAD_FIELDS = ("lead", "theme")
+LEAD_FIELDS = ("lead", "theme", "summary")
 
 
 def active_language():
@@ -118,7 +118,8 @@ def display_date():
 
 
 def lead_text():
-    """A page's summary: its lead (a meeting: its theme), else its search description."""
+    """A page's summary: its lead, theme (meetings) or summary (resolutions), else its
+    search description."""
     expressions = [
         NullIf(F(lookup), Value(""))
         for _model, lookup, _field in _field_lookups(

@@ -68,6 +68,16 @@ def search_pages(terms, filters, language_code, operator="and"):
     return Page.objects.filter(pk__in=candidates).search(" ".join(terms), operator=operator)
 
 
+def run_search(terms, filters, language_code):
+    """(results, broadened): pages with every word or, when there are none, with any word."""
+    results = search_pages(terms, filters, language_code)
+    if len(terms) > 1 and not results.count():
+        broader = search_pages(terms, filters, language_code, "or")
+        if broader.count():
+            return broader, True
+    return results, False
+
+
 def describe(pages, terms):
     """Results for one page of `pages`: type, date and highlighted excerpt in one query."""
     pages = list(pages)

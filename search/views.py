@@ -15,7 +15,7 @@ from search.searching import (
     describe,
     editors_picks,
     log_query,
-    search_pages,
+    run_search,
     suggest,
 )
 from search.text import MAX_QUERY_LENGTH, query_terms
@@ -61,12 +61,8 @@ def _search_context(request, form, language):
     if not terms:
         context["no_words"] = bool(raw)
         return context
-    results = search_pages(terms, filters, language)
+    results, context["broadened"] = run_search(terms, filters, language)
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    if not paginator.count and len(terms) > 1:
-        # Nothing has every word: show what has any of them, and say so.
-        paginator = Paginator(search_pages(terms, filters, language, "or"), RESULTS_PER_PAGE)
-        context["broadened"] = bool(paginator.count)
     page = paginator.get_page(request.GET.get("page"))
     # Turning pages is not searching again: only the first request of a search is counted.
     first_page = request.GET.get("page", "1") == "1"
