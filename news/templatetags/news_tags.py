@@ -5,7 +5,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from news.models import LISTING_IMAGE, NewsIndexPage, NewsPage, localize_regions, public
+from news.models import LISTING_IMAGE, NewsIndexPage, NewsPage
+from news.queries import localize_regions, public
 
 register = template.Library()
 

@@ -87,14 +87,19 @@ def test_filters_by_tag_region_year_and_month_combine(client, index):
     assert "Июнь 2025" in response.content.decode()
 
 
-def test_cyrillic_tags_get_readable_slugs_and_one_case_insensitive_vocabulary(index):
-    first = news_page(index, tags=["Модельная библиотека"])
-    second = news_page(index, tags=["модельная библиотека"])
+def test_cyrillic_tags_get_readable_slugs(index):
+    article = news_page(index, tags=["Модельная библиотека"])
     # Cyrillic slugs, or their Latin transliteration when the search app gives tags Latin ones.
-    assert [tag.slug for tag in first.tags.all()] in (
+    assert [tag.slug for tag in article.tags.all()] in (
         ["модельная-библиотека"],
         ["modelnaia-biblioteka"],
     )
+
+
+@pytest.mark.postgres  # SQLite compares only ASCII letters without regard to case
+def test_tags_are_one_case_insensitive_vocabulary(index):
+    first = news_page(index, tags=["Модельная библиотека"])
+    second = news_page(index, tags=["модельная библиотека"])
     assert list(first.tags.all()) == list(second.tags.all())
 
 

@@ -1,34 +1,31 @@
+"""News articles and what they link to: authors, organisations, related pages, tags."""
+
 import json
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 
 from home.models import AgeRating, AssociationSettings, Organisation, Person, Region
 from news.blocks import NewsBodyBlock
+from news.queries import localized, public
 
 # Rendition specs used by the news templates; generated when an article is published so that
 # anonymous visitors never wait for an image to be resized.
@@ -37,232 +34,6 @@ ARTICLE_IMAGE = "fill-960x540"
 SHARE_IMAGE = "fill-1200x630"
 GALLERY_IMAGES = ("fill-480x320", "width-1600")
 FEATURED_IMAGE_SPECS = (LISTING_IMAGE, ARTICLE_IMAGE, SHARE_IMAGE)
-
-
-def public(pages):
-    """Like `PageQuerySet.public()`, but one subquery instead of a query for the restrictions.
-
-    A page is private when a view restriction sits on it or on an ancestor, i.e. on a page
-    whose path is a prefix of its path.
-    """
-    restrictions = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return pages.exclude(Exists(restrictions))
-
-
-def localized(objects, locale_id):
-    """Translatable snippets in the given locale where a translation exists, in one query.
-
-    Pages keep synchronised references to people, organisations and regions; readers see
-    them in their own language.
-    """
-    foreign = [obj for obj in objects if obj is not None and obj.locale_id != locale_id]
-    if not foreign:
-        return list(objects)
-    translations = {
-        obj.translation_key: obj
-        for obj in type(foreign[0]).objects.filter(
-            translation_key__in={obj.translation_key for obj in foreign}, locale_id=locale_id
-        )
-    }
-    return [
-        translations.get(obj.translation_key, obj) if obj is not None else None for obj in objects
-    ]
-
-
-def localize_regions(articles, locale_id):
-    """Show each article's region in the reader's language (articles are not saved)."""
-    articles = list(articles)
-    for article, region in zip(
-        articles, localized([a.region for a in articles], locale_id), strict=True
-    ):
-        article.region = region
-    return articles
-
-
-@dataclass
-class NewsFilters:
-    """The listing's filters parsed from the query string; bad values answer 404."""
-
-    tag: Tag | None = None
-    region: Region | None = None
-    year: int | None = None
-    month: int | None = None
-
-    @classmethod
-    def from_query(cls, query, locale):
-        filters = cls()
-        if tag_slug := query.get("tag"):
-            filters.tag = Tag.objects.filter(slug=tag_slug).first()
-            if filters.tag is None:
-                raise Http404("Unknown tag")
-        if region_slug := query.get("region"):
-            # Region slugs are the same in every language; prefer the reader's translation.
-            regions = Region.objects.filter(slug=region_slug)
-            filters.region = regions.filter(locale=locale).first() or regions.first()
-            if filters.region is None:
-                raise Http404("Unknown region")
-        year, month = query.get("year"), query.get("month")
-        if year:
-            filters.year = cls._number(year, 1900, 2100)
-        if month:
-            if filters.year is None:
-                raise Http404("A month needs a year")
-            filters.month = cls._number(month, 1, 12)
-        return filters
-
-    @staticmethod
-    def _number(value, lowest, highest):
-        if not value.isdigit() or not lowest <= int(value) <= highest:
-            raise Http404("Out of range")
-        return int(value)
-
-    def apply(self, articles):
-        if self.tag:
-            articles = articles.filter(tags=self.tag)
-        if self.region:
-            articles = articles.filter(region__slug=self.region.slug)
-        if self.year:
-            articles = articles.filter(date__year=self.year)
-        if self.month:
-            articles = articles.filter(date__month=self.month)
-        return articles
-
-    @property
-    def active(self):
-        return any((self.tag, self.region, self.year))
-
-    def query_string(self):
-        """The filters as a query string prefix for pagination links."""
-        parts = []
-        if self.tag:
-            parts.append(("tag", self.tag.slug))
-        if self.region:
-            parts.append(("region", self.region.slug))
-        if self.year:
-            parts.append(("year", self.year))
-        if self.month:
-            parts.append(("month", self.month))
-        return "".join(f"{key}={escape(value)}&" for key, value in parts)
-
-
-class NewsIndexPage(RoutablePageMixin, Page):
-    """The news section of one language tree: lists its articles and serves their feeds."""
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
-
-    lead = models.TextField(
-        _("lead"),
-        blank=True,
-        max_length=500,
-        help_text=_("A sentence or two above the list of news; also used in feeds."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("lead")]
-
-    override_translatable_fields = [TranslatableField("lead")]
-
-    class Meta:
-        verbose_name = _("news index page")
-        verbose_name_plural = _("news index pages")
-
-    def articles(self):
-        """Published, public, already dated articles of this section, newest first."""
-        return public(
-            NewsPage.objects.live().descendant_of(self).filter(date__lte=timezone.now())
-        ).order_by("-date", "-pk")
-
-    def listing(self, articles):
-        """`articles` with what a listing shows, fetched in a fixed number of queries."""
-        renditions = (
-            get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
-        )
-        return articles.select_related("region", "featured_image").prefetch_related(
-            "tags", Prefetch("featured_image__renditions", queryset=renditions)
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        filters = NewsFilters.from_query(request.GET, self.locale_id)
-        articles = self.articles()
-        paginator = Paginator(self.listing(filters.apply(articles)), settings.NEWS_PAGE_SIZE)
-        archive = list(articles.datetimes("date", "month", order="DESC"))
-        page = paginator.get_page(request.GET.get("page"))
-        page.object_list = localize_regions(page.object_list, self.locale_id)
-        context.update(
-            filters=filters,
-            articles=page,
-            archive=archive,
-            archive_years=sorted({month.year for month in archive}, reverse=True),
-            tag_cloud=(
-                Tag.objects.filter(news_newspagetag_items__content_object__in=articles)
-                .annotate(count=Count("news_newspagetag_items"))
-                .order_by("-count", "name")[:30]
-            ),
-            regions=localized(
-                Region.objects.filter(news_pages__in=articles).distinct(), self.locale_id
-            ),
-        )
-        return context
-
-    def route(self, request, path_components):
-        # An article in one query with what its page shows; Page.route would fetch the child
-        # page, then its specific row.
-        if self.live and path_components and not self._is_subpage_route(path_components):
-            article = (
-                NewsPage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("featured_image", "region")
-                .first()
-            )
-            if article is not None:
-                article._cached_parent_obj = self
-                return article.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-    def _is_subpage_route(self, path_components):
-        try:
-            self.resolve_subpage("/" + "/".join(path_components) + "/")
-        except Http404:
-            return False
-        return True
-
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    @path("rss/", name="rss")
-    def rss(self, request):
-        from news.feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
-
-    @path("atom/", name="atom")
-    def atom(self, request):
-        from news.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
-
-    @path("tag/<str:tag>/rss/", name="tag_rss")
-    def tag_rss(self, request, tag):
-        from news.feeds import NewsRssFeed
-
-        return NewsRssFeed(self, tag=self._tag_or_404(tag))(request)
-
-    @path("tag/<str:tag>/atom/", name="tag_atom")
-    def tag_atom(self, request, tag):
-        from news.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self, tag=self._tag_or_404(tag))(request)
-
-    def _tag_or_404(self, slug):
-        tag = Tag.objects.filter(slug=slug).first()
-        if tag is None:
-            raise Http404("Unknown tag")
-        return tag
 
 
 class NewsPageTag(TaggedItemBase):

@@ -1,0 +1,29 @@
+from news.models.articles import (
+    ARTICLE_IMAGE,
+    FEATURED_IMAGE_SPECS,
+    GALLERY_IMAGES,
+    LISTING_IMAGE,
+    SHARE_IMAGE,
+    NewsPage,
+    NewsPageAuthor,
+    NewsPageForm,
+    NewsPageOrganisation,
+    NewsPageRelatedPage,
+    NewsPageTag,
+)
+from news.models.index import NewsIndexPage
+
+__all__ = [
+    "ARTICLE_IMAGE",
+    "FEATURED_IMAGE_SPECS",
+    "GALLERY_IMAGES",
+    "LISTING_IMAGE",
+    "SHARE_IMAGE",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageAuthor",
+    "NewsPageForm",
+    "NewsPageOrganisation",
+    "NewsPageRelatedPage",
+    "NewsPageTag",
+]

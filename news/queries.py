@@ -1,0 +1,122 @@
+"""Listing queries shared by the news pages, feeds and the home page block."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.http import Http404
+
+from wagtail.models import PageViewRestriction
+
+from taggit.models import Tag
+
+from home.models import Region
+
+
+def public(pages):
+    """Like `PageQuerySet.public()`, but one subquery instead of a query for the restrictions.
+
+    A page is private when a view restriction sits on it or on an ancestor, i.e. on a page
+    whose path is a prefix of its path.
+    """
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restrictions))
+
+
+def localized(objects, locale_id):
+    """Translatable snippets in the given locale where a translation exists, in one query.
+
+    Pages keep synchronised references to people, organisations and regions; readers see
+    them in their own language.
+    """
+    foreign = [obj for obj in objects if obj is not None and obj.locale_id != locale_id]
+    if not foreign:
+        return list(objects)
+    translations = {
+        obj.translation_key: obj
+        for obj in type(foreign[0]).objects.filter(
+            translation_key__in={obj.translation_key for obj in foreign}, locale_id=locale_id
+        )
+    }
+    return [
+        translations.get(obj.translation_key, obj) if obj is not None else None for obj in objects
+    ]
+
+
+def localize_regions(articles, locale_id):
+    """Show each article's region in the reader's language (articles are not saved)."""
+    articles = list(articles)
+    for article, region in zip(
+        articles, localized([a.region for a in articles], locale_id), strict=True
+    ):
+        article.region = region
+    return articles
+
+
+@dataclass
+class NewsFilters:
+    """The listing's filters parsed from the query string; bad values answer 404."""
+
+    tag: Tag | None = None
+    region: Region | None = None
+    year: int | None = None
+    month: int | None = None
+
+    @classmethod
+    def from_query(cls, query, locale):
+        filters = cls()
+        if tag_slug := query.get("tag"):
+            filters.tag = Tag.objects.filter(slug=tag_slug).first()
+            if filters.tag is None:
+                raise Http404("Unknown tag")
+        if region_slug := query.get("region"):
+            # Region slugs are the same in every language; prefer the reader's translation.
+            regions = Region.objects.filter(slug=region_slug)
+            filters.region = regions.filter(locale=locale).first() or regions.first()
+            if filters.region is None:
+                raise Http404("Unknown region")
+        year, month = query.get("year"), query.get("month")
+        if year:
+            filters.year = cls._number(year, 1900, 2100)
+        if month:
+            if filters.year is None:
+                raise Http404("A month needs a year")
+            filters.month = cls._number(month, 1, 12)
+        return filters
+
+    @staticmethod
+    def _number(value, lowest, highest):
+        if not value.isdigit() or not lowest <= int(value) <= highest:
+            raise Http404("Out of range")
+        return int(value)
+
+    def apply(self, articles):
+        if self.tag:
+            articles = articles.filter(tags=self.tag)
+        if self.region:
+            articles = articles.filter(region__slug=self.region.slug)
+        if self.year:
+            articles = articles.filter(date__year=self.year)
+        if self.month:
+            articles = articles.filter(date__month=self.month)
+        return articles
+
+    @property
+    def active(self):
+        return any((self.tag, self.region, self.year))
+
+    def query_string(self):
+        """The filters as a query string prefix for pagination links."""
+        parts = []
+        if self.tag:
+            parts.append(("tag", self.tag.slug))
+        if self.region:
+            parts.append(("region", self.region.slug))
+        if self.year:
+            parts.append(("year", self.year))
+        if self.month:
+            parts.append(("month", self.month))
+        return urlencode(parts) + "&" if parts else ""
