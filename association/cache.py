@@ -27,8 +27,8 @@ def _fail_soft(method_name, default=None):
     def wrapper(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
-        except RedisError:
-            logger.warning("Cache unavailable: %s failed", method_name, exc_info=True)
+        except RedisError as error:
+            logger.warning("Cache unavailable: %s failed: %s", method_name, error)
             return default(*args, **kwargs) if callable(default) else default
 
     wrapper.__name__ = method_name
@@ -42,7 +42,7 @@ class ResilientRedisCache(RedisCache):
     serving from the database.
     """
 
-    get = _fail_soft("get", default=lambda key, default=None, **kwargs: default)
+    get = _fail_soft("get", default=lambda key, default=None, version=None: default)
     set = _fail_soft("set")
     add = _fail_soft("add", default=False)
     touch = _fail_soft("touch", default=False)
