@@ -210,7 +210,9 @@ class AgendaBlock(blocks.StreamBlock):
 
     def to_python(self, value):
         stream = super().to_python(value)
-        if stream.is_lazy:
+        # A value that is already a stream may hold edited blocks (wagtail-localize writes
+        # translations into them); rebuilding it from its raw data would drop the edits.
+        if stream.is_lazy and not isinstance(value, StreamValue):
             return AgendaValue(self, stream._raw_data, is_lazy=True)
         return stream
 

@@ -1,9 +1,13 @@
 """Every page type of the site goes through wagtail-localize with its real content."""
 
+from collections import Counter
+
 from django.core.management import call_command
 
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 import pytest
 
@@ -14,6 +18,12 @@ PREFIX = "[en] "
 
 def test_a_demo_page_of_every_type_translates_into_english_and_renders(client, home, english):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    english_demo = Page.objects.live().public().filter(locale=english)
+    counts = Counter(page.specific_class.__name__ for page in english_demo)
+    assert counts["HomePage"] == 1 and counts["NewsPage"] >= 4, counts
+    for name in ("StandardPage", "TrainingProgramPage", "ClubPage", "ClubMeetingPage"):
+        assert counts[name] >= 1, name
+    assert counts["ResolutionPage"] >= 1
     tree = Page.objects.descendant_of(home, inclusive=True).live().public().order_by("path")
     first_of_type = {}
     for page in tree:
@@ -33,6 +43,14 @@ def test_a_demo_page_of_every_type_translates_into_english_and_renders(client, h
         copy.get_latest_revision().publish()
         copy.refresh_from_db()
         assert copy.title == PREFIX + page.title
+        untranslated = [
+            segment.path
+            for segment in extract_segments(copy)
+            if isinstance(segment, StringSegmentValue)
+            and segment.path != "slug"
+            and not segment.render_text().startswith(PREFIX)
+        ]
+        assert not untranslated, (type(copy).__name__, untranslated)
         for field in ("date", "start_date", "end_date", "status"):
             assert getattr(copy, field, None) == getattr(page, field, None), field
         response = client.get(copy.url)
@@ -42,5 +60,5 @@ def test_a_demo_page_of_every_type_translates_into_english_and_renders(client, h
     names = {model.__name__ for model in translated_types}
     assert {"HomePage", "StandardPage"} <= names
     expected = {"NewsIndexPage", "NewsPage", "ProgramIndexPage", "TrainingProgramPage"}
-    expected |= {"ClubPage", "ClubMeetingPage"}
+    expected |= {"ClubPage", "ClubMeetingPage", "ResolutionIndexPage", "ResolutionPage"}
     assert expected <= names, expected - names
