@@ -63,11 +63,7 @@ class ProgramIndexPage(RoutablePageMixin, Page):
                 "start_time",
                 "pk",
             )
-            .prefetch_related(
-                Prefetch(
-                    "hosts", queryset=TrainingProgramHost.objects.select_related("organisation")
-                )
-            )
+            .prefetch_related(hosts_prefetch())
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -281,6 +277,11 @@ class TrainingProgramPage(EventPage):
     def lecturer_people(self):
         lecturers = self.lecturers.select_related("person__organisation__locale")
         return localize_organisations([item.person for item in lecturers])
+
+
+def hosts_prefetch():
+    """Host organisations of many programmes in one query, for listings."""
+    return Prefetch("hosts", queryset=TrainingProgramHost.objects.select_related("organisation"))
 
 
 class TrainingProgramHost(Orderable):

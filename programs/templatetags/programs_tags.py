@@ -4,6 +4,7 @@ from django import template
 
 from programs import people
 from programs.models import ClubMeetingPage, ProgramIndexPage, TrainingProgramPage
+from programs.models.programmes import hosts_prefetch
 
 register = template.Library()
 
@@ -23,7 +24,12 @@ def upcoming_programmes(context, count=3):
     programmes = []
     index = None
     if home is not None:
-        programmes = TrainingProgramPage.objects.visible().descendant_of(home).upcoming()[:count]
+        programmes = (
+            TrainingProgramPage.objects.visible()
+            .descendant_of(home)
+            .upcoming()
+            .prefetch_related(hosts_prefetch())[:count]
+        )
         index = ProgramIndexPage.objects.live().public().descendant_of(home).first()
     return {"programmes": programmes, "index": index, "request": context.get("request")}
 
