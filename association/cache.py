@@ -60,6 +60,7 @@ class ResilientRedisCache(RedisCache):
 
 
 VERSION_KEY = "pagecache:version"
+NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
 
 
 def bump_page_cache_version():
@@ -100,7 +101,8 @@ class PageCacheMiddleware:
     Only language-prefixed paths (the Wagtail pages, listings, feeds, search) are cached,
     so the admin, previews, documents, health checks and security.txt never are. A request
     carrying a session or messages cookie always goes through, and so does any response
-    that sets a cookie, uses the CSRF token or a CSP nonce, or asks not to be cached. Any
+    that sets a cookie, uses the CSRF token or asks not to be cached. A page that used the
+    request's CSP nonce is stored with a placeholder and gets a fresh nonce on every hit. Any
     publish, unpublish, move or delete of a page changes the cache version, which empties
     every cached page at once: listings and the home page show the changed page too.
     """
@@ -120,20 +122,31 @@ class PageCacheMiddleware:
         key = self._key(request, version)
         cached = cache.get(key)
         if cached is not None:
-            status, headers, content = cached
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
+            return self._replay(request, *cached)
 
         response = self.get_response(request)
         if self._is_cacheable_response(request, response):
-            headers = [(name, value) for name, value in response.items()]
-            cache.set(
-                key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS
-            )
+            content = response.content
+            nonce = getattr(request, "_csp_nonce", None)
+            if isinstance(nonce, str):
+                content = content.replace(nonce.encode(), NONCE_PLACEHOLDER)
+            headers = [
+                (name, value) for name, value in response.items() if name != "Content-Length"
+            ]
+            cache.set(key, (response.status_code, headers, content), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _replay(request, status, headers, content):
+        if NONCE_PLACEHOLDER in content:
+            # Evaluating the lazy nonce makes the CSP middleware put it in this response's header.
+            content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        response["X-Page-Cache"] = "hit"
         return response
 
     def _is_cacheable_request(self, request):
@@ -153,7 +166,6 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_USED")
-            and not isinstance(getattr(request, "_csp_nonce", None), str)
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         )
 

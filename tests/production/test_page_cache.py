@@ -132,3 +132,30 @@ def test_scheduled_page_goes_live_after_the_scheduler_runs(client, home):
     response = client.get("/ru/conference/")
     assert response.status_code == 200
     assert "Конференция 2027" in response.content.decode()
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+def test_cached_page_gets_a_fresh_csp_nonce_on_every_hit():
+    from django.core.cache import cache
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from association.cache import PageCacheMiddleware
+    from association.middleware import ContentSecurityPolicyMiddleware
+
+    def view(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}" src="/static/a.js"></script>')
+
+    site = ContentSecurityPolicyMiddleware(PageCacheMiddleware(view))
+    cache.clear()
+    nonces = []
+    for expected in ("miss", "hit", "hit"):
+        response = site(RequestFactory().get("/ru/news/"))
+        assert response["X-Page-Cache"] == expected
+        nonce = response.content.decode().split('nonce="')[1].split('"')[0]
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        if expected == "hit":
+            assert int(response["Content-Length"]) == len(response.content)
+        nonces.append(nonce)
+    assert len(set(nonces)) == 3
+    cache.clear()
