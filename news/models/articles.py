@@ -242,14 +242,6 @@ class NewsPage(Page):
         ]
 
     @cached_property
-    def author_names(self):
-        """Everyone who signed the article, for feeds and structured data."""
-        names = [person.name for person in self.author_list]
-        if self.byline:
-            names.append(self.byline)
-        return names
-
-    @cached_property
     def author_credentials(self):
         """(person, "position, organisation") pairs in the language of this article."""
         people = localized(self.author_list, self.locale_id)
