@@ -11,9 +11,35 @@ from home.models import Organisation, Person
 
 def fetch(ids):
     """People by primary key, each with their organisation in the reader's language."""
-    people = Person.objects.select_related("organisation__locale").in_bulk(ids)
-    localize_organisations(people.values())
-    return people
+    people = Person.objects.select_related("locale", "organisation__locale").in_bulk(ids)
+    localized = localize_organisations(localize_people(people.values()))
+    return dict(zip(people, localized, strict=True))
+
+
+def localize_people(people):
+    """Each person replaced by their translation into the active language, where one exists.
+
+    Pages keep references to the Russian snippets (synchronised across translations); the
+    English name and position come from the person's English translation.
+    """
+    language = translation.get_language()
+    people = list(people)
+    foreign = {
+        person.translation_key
+        for person in people
+        if person and person.locale.language_code != language
+    }
+    if not foreign:
+        return people
+    translations = {
+        person.translation_key: person
+        for person in Person.objects.filter(
+            translation_key__in=foreign, locale__language_code=language
+        ).select_related("locale", "organisation__locale")
+    }
+    return [
+        translations.get(person.translation_key, person) if person else person for person in people
+    ]
 
 
 def localize_organisations(people):

@@ -27,7 +27,7 @@ from programs.models.events import (
     live_public_pages,
     local_today,
 )
-from programs.people import localize_organisations
+from programs.people import localize_organisations, localize_people
 
 
 class ProgramIndexPage(RoutablePageMixin, Page):
@@ -275,8 +275,8 @@ class TrainingProgramPage(EventPage):
         return [host.organisation for host in hosts]
 
     def lecturer_people(self):
-        lecturers = self.lecturers.select_related("person__organisation__locale")
-        return localize_organisations([item.person for item in lecturers])
+        lecturers = self.lecturers.select_related("person__locale", "person__organisation__locale")
+        return localize_organisations(localize_people([item.person for item in lecturers]))
 
 
 def hosts_prefetch():
