@@ -142,3 +142,18 @@ def test_event_dates_are_written_for_the_readers_language(client, home, english_
     english_event = translate(event, {})
     assert "8 June 2023" in client.get(english_event.url).content.decode()
     assert "8 июня 2023" in client.get(event.url).content.decode()
+
+
+def test_people_on_english_event_pages_are_shown_in_english(client, home, english_home):
+    from programs.models import TrainingProgramLecturer
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(name="Андрей Белов", position="методист")
+    translate(person, {"Андрей Белов": "Andrei Belov", "методист": "methodologist"})
+    index = programme_index(home)
+    translate(index, {})
+    event = programme(index, slug="school", lecturers=[TrainingProgramLecturer(person=person)])
+    english_event = translate(event, {})
+    assert english_event.lecturers.get().person == person  # the reference is synchronised
+    assert "Andrei Belov" in client.get(english_event.url).content.decode()
+    assert "Андрей Белов" in client.get(event.url).content.decode()
