@@ -10,6 +10,8 @@ import pytest
 from taggit.models import Tag
 
 from home.demo_en import translate
+from programs.models import TrainingProgramLecturer
+from tests.factories import PersonFactory
 from tests.news.factories import news_index, news_page
 from tests.programs.factories import programme, programme_index
 
@@ -145,9 +147,6 @@ def test_event_dates_are_written_for_the_readers_language(client, home, english_
 
 
 def test_people_on_english_event_pages_are_shown_in_english(client, home, english_home):
-    from programs.models import TrainingProgramLecturer
-    from tests.factories import PersonFactory
-
     person = PersonFactory(name="Андрей Белов", position="методист")
     translate(person, {"Андрей Белов": "Andrei Belov", "методист": "methodologist"})
     index = programme_index(home)
