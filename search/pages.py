@@ -38,16 +38,16 @@ def visible_pages(language_code=None):
     would read the restrictions first: one query less on every search.
     """
     restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
-    now = timezone.now()
-    scheduled = Q()
-    for lookup in _future_publication_lookups():
-        scheduled |= Q(**{f"{lookup}__gt": now})
-    return (
+    pages = (
         Page.objects.live()
         .filter(depth__gt=1, locale__language_code=language_code or active_language())
         .exclude(Exists(restricted))
-        .exclude(scheduled)
     )
+    now = timezone.now()
+    for model, field in _future_publication_fields():
+        scheduled = model._base_manager.filter(pk=OuterRef("pk"), **{f"{field.name}__gt": now})
+        pages = pages.exclude(Exists(scheduled))
+    return pages
 
 
 def searchable_page_types():
@@ -63,9 +63,13 @@ def page_type_key(model):
 
 
 @cache
-def _field_lookups(names, field_classes):
-    """Per page type, the ORM path from Page to its first field among `names`."""
-    lookups = []
+def _fields(names, field_classes):
+    """(model, field): per page type, its first field among `names`.
+
+    Values are read with one scalar subquery per model rather than joins to every page
+    type's table, which PostgreSQL's planner misjudges badly.
+    """
+    found = {}
     for model in searchable_page_types():
         for name in names:
             try:
@@ -73,32 +77,25 @@ def _field_lookups(names, field_classes):
             except FieldDoesNotExist:
                 continue
             if isinstance(field, field_classes) and field.model is not Page:
-                lookups.append((model, f"{_path_from_page(field.model)}__{name}", field))
+                # A field inherited from a concrete parent is read from that parent once.
+                found.setdefault((field.model, name), (field.model, field))
                 break
-    # A field inherited by several models is reached through its defining model once.
-    unique = {}
-    for model, lookup, field in lookups:
-        unique.setdefault(lookup, (model, lookup, field))
-    return list(unique.values())
+    return list(found.values())
 
 
-def _path_from_page(model):
-    parts = []
-    while model is not Page:
-        parts.append(model._meta.model_name)
-        model = next(iter(model._meta.parents))
-    return "__".join(reversed(parts))
+def _value_of(model, field):
+    return Subquery(model._base_manager.filter(pk=OuterRef("pk")).values(field.name)[:1])
 
 
-def _date_lookups():
-    return _field_lookups(DATE_FIELDS, (models.DateField,))
+def _date_fields():
+    return _fields(DATE_FIELDS, (models.DateField,))
 
 
-def _future_publication_lookups():
+def _future_publication_fields():
     """Publication dates (date-time fields named `date`) that hide a page until they pass."""
     return [
-        lookup
-        for _model, lookup, field in _date_lookups()
+        (model, field)
+        for model, field in _date_fields()
         if isinstance(field, models.DateTimeField) and field.name == "date"
     ]
 
@@ -106,11 +103,11 @@ def _future_publication_lookups():
 def display_date():
     """The date shown for a page: its own date field where it has one."""
     expressions = []
-    for _model, lookup, field in _date_lookups():
+    for model, field in _date_fields():
+        value = _value_of(model, field)
         if isinstance(field, models.DateTimeField):
-            expressions.append(TruncDate(lookup))
-        else:
-            expressions.append(F(lookup))
+            value = TruncDate(value)
+        expressions.append(value)
     expressions.append(TruncDate("first_published_at"))
     if len(expressions) == 1:
         return expressions[0]
@@ -121,10 +118,8 @@ def lead_text():
     """A page's summary: its lead, theme (meetings) or summary (resolutions), else its
     search description."""
     expressions = [
-        NullIf(F(lookup), Value(""))
-        for _model, lookup, _field in _field_lookups(
-            LEAD_FIELDS, (models.CharField, models.TextField)
-        )
+        NullIf(_value_of(model, field), Value(""))
+        for model, field in _fields(LEAD_FIELDS, (models.CharField, models.TextField))
     ]
     expressions.append(F("search_description"))
     if len(expressions) == 1:
