@@ -64,5 +64,25 @@ def localize_organisations(people):
     return people
 
 
+def localized(objects):
+    """Snippets (organisations, people) in the active language where translated; one query.
+
+    Each object needs its `locale` selected already.
+    """
+    language = translation.get_language()
+    objects = list(objects)
+    foreign = {
+        obj.translation_key for obj in objects if obj and obj.locale.language_code != language
+    }
+    if not foreign:
+        return objects
+    model = type(next(obj for obj in objects if obj))
+    translations = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(translation_key__in=foreign, locale__language_code=language)
+    }
+    return [translations.get(obj.translation_key, obj) if obj else obj for obj in objects]
+
+
 def credentials(person):
     return ", ".join(part for part in (person.position, str(person.organisation or "")) if part)

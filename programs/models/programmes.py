@@ -27,7 +27,7 @@ from programs.models.events import (
     live_public_pages,
     local_today,
 )
-from programs.people import localize_organisations, localize_people
+from programs.people import localize_organisations, localize_people, localized
 
 
 class ProgramIndexPage(RoutablePageMixin, Page):
@@ -271,8 +271,8 @@ class TrainingProgramPage(EventPage):
     def host_organisations(self):
         hosts = self.hosts.all()
         if "hosts" not in getattr(self, "_prefetched_objects_cache", {}):
-            hosts = hosts.select_related("organisation")
-        return [host.organisation for host in hosts]
+            hosts = hosts.select_related("organisation__locale")
+        return localized([host.organisation for host in hosts])
 
     def lecturer_people(self):
         lecturers = self.lecturers.select_related("person__locale", "person__organisation__locale")
@@ -281,7 +281,8 @@ class TrainingProgramPage(EventPage):
 
 def hosts_prefetch():
     """Host organisations of many programmes in one query, for listings."""
-    return Prefetch("hosts", queryset=TrainingProgramHost.objects.select_related("organisation"))
+    hosts = TrainingProgramHost.objects.select_related("organisation__locale")
+    return Prefetch("hosts", queryset=hosts)
 
 
 class TrainingProgramHost(Orderable):
