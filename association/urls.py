@@ -44,6 +44,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("account/", include("home.urls")),
+    path("feedback/", include("home.feedback_urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
-from home import demo_en
+from home import demo_en, demo_feedback
 from home.models import AssociationSettings, HomePage, Organisation, Person, Region, StandardPage
 
 FONT_CANDIDATES = [
@@ -340,4 +340,5 @@ def load(command):
     create_home_page()
     create_standard_pages()
     command.progress("home page and standard pages")
+    demo_feedback.load(command)
     demo_en.load(command)

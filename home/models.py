@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, LinkBlock
 from home.documents import extension_of, extract_pdf_text, validate_document_file
+from home.feedback import Question, TypoReport  # noqa: F401 (registers the feedback models)
 
 
 class AgeRating(models.TextChoices):
@@ -129,6 +130,15 @@ class AssociationSettings(BaseSiteSetting):
         default=AgeRating.SIXTEEN,
         help_text=_("Shown in the footer and used for materials without their own mark."),
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the consent boxes of the question and subscription forms."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("short_name")], heading=_("Name")),
@@ -146,6 +156,7 @@ class AssociationSettings(BaseSiteSetting):
             heading=_("Social networks"),
         ),
         FieldPanel("default_age_rating"),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:

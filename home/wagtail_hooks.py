@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
+from home.feedback_admin import FeedbackViewSetGroup
 from home.reports import DocumentDownloadReportView
 from home.roles import is_editorial
 
@@ -47,3 +49,6 @@ def refuse_aliases_of_untranslated_pages(page, request, serve_args, serve_kwargs
     served, they would show the Russian text under an English address."""
     if page.alias_of_id and page.alias_of.locale_id != page.locale_id:
         raise Http404
+
+
+register_snippet(FeedbackViewSetGroup)

@@ -203,6 +203,10 @@ NEWS_PAGE_SIZE = int(os.environ.get("NEWS_PAGE_SIZE", "10"))
 TAGGIT_CASE_INSENSITIVE = True
 LISTING_PAGE_SIZE = int(os.environ.get("LISTING_PAGE_SIZE", "12"))
 
+# Reader services (home.feedback): who is told about mistake reports and questions.
+TYPO_REPORT_EMAILS = env_list("TYPO_REPORT_EMAIL")
+QUESTION_EMAILS = env_list("QUESTION_EMAIL")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

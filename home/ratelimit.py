@@ -1,0 +1,27 @@
+"""A fixed-window counter per client address in the cache, for the public forms."""
+
+import hashlib
+
+from django.core.cache import cache
+
+
+def client_key(request):
+    # Imported here: association.middleware imports the URL configuration, which imports
+    # this app's views.
+    from association.middleware import client_ip
+
+    address = client_ip(request) or ""
+    return hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def is_limited(request, scope, limit, seconds):
+    """Count one attempt of this client in `scope`; True once it exceeds `limit` a window."""
+    key = f"ratelimit:{scope}:{client_key(request)}"
+    if cache.add(key, 1, timeout=seconds):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=seconds)
+        return False
+    return count > limit
