@@ -5,6 +5,8 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class HomeConfig(AppConfig):
+    # The default for "home" in INSTALLED_APPS; UsersConfig below replaces wagtail.users.
+    default = True
     name = "home"
     verbose_name = "Основа сайта"
 
