@@ -1,5 +1,6 @@
 """Listing queries shared by the news pages, feeds and the home page block."""
 
+import calendar
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -64,6 +65,7 @@ class NewsFilters:
     region: Region | None = None
     year: int | None = None
     month: int | None = None
+    day: int | None = None
 
     @classmethod
     def from_query(cls, query, locale):
@@ -85,6 +87,11 @@ class NewsFilters:
             if filters.year is None:
                 raise Http404("A month needs a year")
             filters.month = cls._number(month, 1, 12)
+        if day := query.get("day"):
+            if filters.month is None:
+                raise Http404("A day needs a month")
+            last = calendar.monthrange(filters.year, filters.month)[1]
+            filters.day = cls._number(day, 1, last)
         return filters
 
     @staticmethod
@@ -102,6 +109,8 @@ class NewsFilters:
             articles = articles.filter(date__year=self.year)
         if self.month:
             articles = articles.filter(date__month=self.month)
+        if self.day:
+            articles = articles.filter(date__day=self.day)
         return articles
 
     @property
@@ -119,4 +128,6 @@ class NewsFilters:
             parts.append(("year", self.year))
         if self.month:
             parts.append(("month", self.month))
+        if self.day:
+            parts.append(("day", self.day))
         return urlencode(parts) + "&" if parts else ""

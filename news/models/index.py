@@ -17,6 +17,7 @@ from wagtail_localize.fields import TranslatableField
 from taggit.models import Tag
 
 from home.models import Region
+from news.calendar import month_calendar
 from news.models.articles import LISTING_IMAGE, NewsPage
 from news.queries import NewsFilters, localize_regions, localized, public
 
@@ -71,6 +72,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             articles=page,
             archive=archive,
             archive_years=sorted({month.year for month in archive}, reverse=True),
+            calendar=month_calendar(articles, filters.year, filters.month, filters.day),
             tag_cloud=(
                 Tag.objects.filter(news_newspagetag_items__content_object__in=articles)
                 .annotate(count=Count("news_newspagetag_items"))
