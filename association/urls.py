@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("account/", include("home.urls")),
     path("feedback/", include("home.feedback_urls")),
+    path("subscription/", include("news.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -12,6 +12,7 @@ from news.models.articles import (
     NewsPageTag,
 )
 from news.models.index import NewsIndexPage
+from news.models.subscriptions import Subscriber
 
 __all__ = [
     "ARTICLE_IMAGE",
@@ -26,4 +27,5 @@ __all__ = [
     "NewsPageOrganisation",
     "NewsPageRelatedPage",
     "NewsPageTag",
+    "Subscriber",
 ]
