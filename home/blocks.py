@@ -1,5 +1,6 @@
 """The body blocks shared by every page type of the site."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -104,9 +105,7 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose either a page or an external address.")
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError(message)}
-            )
+            raise blocks.StructBlockValidationError(block_errors={"page": ValidationError(message)})
         return value
 
 

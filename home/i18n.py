@@ -18,10 +18,23 @@ def translated(pages):
     return pages.exclude(Q(alias_of__isnull=False) & ~Q(alias_of__locale=F("locale")))
 
 
-def published_versions(page):
-    """The live, public versions of `page` by language code, the page itself included."""
+def published_versions(page, request=None):
+    """The live, public versions of `page` by language code, the page itself included.
+
+    Remembered on `request`: the switcher and the hreflang links of one response ask for the
+    same pages, and each lookup costs two queries.
+    """
+    memo = getattr(request, "_published_versions", None) if request is not None else None
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
     versions = translated(page.get_translations(inclusive=True).live().public())
-    return {version.locale.language_code: version for version in versions.select_related("locale")}
+    versions = versions.select_related("locale")
+    result = {version.locale.language_code: version for version in versions}
+    if request is not None:
+        if memo is None:
+            memo = request._published_versions = {}
+        memo[page.pk] = result
+    return result
 
 
 def language_links(request, page=None):
@@ -35,8 +48,8 @@ def language_links(request, page=None):
     if site is None:
         return []
     current = get_language()
-    homes = published_versions(site.root_page)
-    versions = published_versions(page) if page is not None and page.pk else {}
+    homes = published_versions(site.root_page, request)
+    versions = published_versions(page, request) if page is not None and page.pk else {}
     view_url = None if page is not None else _view_url(request)
     links = []
     for code, name in settings.LANGUAGES:
@@ -69,7 +82,7 @@ def alternate_links(request, page):
     """`hreflang` alternates of `page`: every published version and x-default (Russian)."""
     if page is None or not page.pk:
         return []
-    versions = published_versions(page)
+    versions = published_versions(page, request)
     if len(versions) < 2:
         return []
     links = [

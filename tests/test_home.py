@@ -148,3 +148,25 @@ def test_demo_content_can_be_loaded_twice_without_duplicates(home):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (Page.objects.count(), Organisation.objects.count(), Person.objects.count()) == counts
     assert counts[0] > 4 and counts[1] >= 5 and counts[2] >= 5
+
+
+def test_link_block_needs_exactly_one_target():
+    from wagtail.blocks import StructBlockValidationError
+
+    from home.blocks import LinkBlock
+
+    block = LinkBlock()
+    for page, url in ((None, ""), (Page.objects.get(depth=2), "https://example.org/")):
+        value = block.to_python({"title": "Ссылка", "page": page and page.pk, "url": url})
+        with pytest.raises(StructBlockValidationError):
+            block.clean(value)
+
+
+def test_layout_of_a_standard_page_stays_within_its_query_budget(
+    client, home, django_assert_max_num_queries
+):
+    page = standard_page(home, show_in_menus=True)
+    client.get(page.url)
+    # Routing, privacy checks, settings, menu, breadcrumbs, switcher and hreflang together.
+    with django_assert_max_num_queries(16):
+        assert client.get(page.url).status_code == 200

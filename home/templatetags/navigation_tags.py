@@ -8,11 +8,14 @@ register = template.Library()
 
 
 def _home_for(request):
-    """The home page of the active language, falling back to the site root."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+    """The home page of the active language, falling back to the site root.
+
+    Remembered on the request, since the header, menu and footer all need it.
+    """
+    if not hasattr(request, "_localized_home"):
+        site = Site.find_for_request(request)
+        request._localized_home = site.root_page.localized if site else None
+    return request._localized_home
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
