@@ -268,3 +268,16 @@ def test_editor_previews_changes_to_a_programme_and_a_meeting(client, home, edit
         assert response.status_code == 200
         assert "Новое название" in response.content.decode()
         assert "application/ld+json" in response.content.decode()
+
+
+def test_editor_previews_a_programme_before_it_is_first_saved(client, home, editor):
+    index = programme_index(home)
+    client.force_login(editor)
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=("programs", "trainingprogrampage", index.pk),
+    )
+    assert client.post(url, programme_form(title="Черновик программы")).json()["is_valid"]
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Черновик программы" in response.content.decode()
