@@ -14,6 +14,7 @@ from association import health
 from home import downloads as home_downloads
 from home import views as home_views
 from home.sitemaps import LocalizedSitemap
+from news import reads as news_reads
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/")
 
@@ -27,6 +28,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("news-reads/<int:page_id>/", news_reads.read_beacon, name="news_read_beacon"),
     path(".well-known/security.txt", health.security_txt, name="security_txt"),
 ]
 

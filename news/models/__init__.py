@@ -12,6 +12,7 @@ from news.models.articles import (
     NewsPageTag,
 )
 from news.models.index import NewsIndexPage
+from news.models.reads import NewsPageReads
 from news.models.subscriptions import Subscriber
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "NewsPageAuthor",
     "NewsPageForm",
     "NewsPageOrganisation",
+    "NewsPageReads",
     "NewsPageRelatedPage",
     "NewsPageTag",
     "Subscriber",

@@ -32,3 +32,14 @@ def latest_news(context, count=3):
         "articles": latest_articles(count, locale_id),
         "index": NewsIndexPage.objects.live().filter(locale_id=locale_id).first(),
     }
+
+
+@register.inclusion_tag("news/tags/popular_news.html", takes_context=True)
+def popular_news(context, count=5):
+    """«Популярное»: the most read articles of the last 30 days in the page's language."""
+    from news.reads import popular_articles
+
+    page = context.get("page")
+    locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    articles = public(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now()))
+    return {"articles": popular_articles(articles, locale_id, count)}
