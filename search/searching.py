@@ -1,6 +1,7 @@
 """The site search: filters, ranked results with excerpts, suggestions, editors' picks, logging."""
 
 import logging
+import threading
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -8,14 +9,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from search.pages import display_date, lead_text, tagged_with, visible_pages
+from search.pages import dated_in, display_date, lead_text, tagged_with, visible_pages
 from search.text import MARK_START, MARK_STOP, excerpt_around, fold_yo, marked_html
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class Filters:
                 content_type__model=self.page_type._meta.model_name,
             )
         if self.year is not None:
-            pages = pages.annotate(shown_date=display_date()).filter(shown_date__year=self.year)
+            pages = pages.filter(dated_in(self.year))
         if self.tag is not None:
             pages = pages.filter(tagged_with(self.tag))
         return pages
@@ -133,18 +133,6 @@ def _headline(terms):
     )
 
 
-def available_years(language_code):
-    """Years that visible pages are dated in, newest first."""
-    return list(
-        visible_pages(language_code)
-        .annotate(year=ExtractYear(display_date()))
-        .exclude(year__isnull=True)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
-
-
 def suggest(terms, language_code):
     """A corrected query when nothing was found, or None (PostgreSQL with pg_trgm only).
 
@@ -188,18 +176,26 @@ def refresh_vocabulary():
 
 
 def refresh_vocabulary_soon(**kwargs):
-    """After a publication, refresh the word list at most once per VOCABULARY_MAX_AGE."""
+    """After a publication, refresh the word list at most once per VOCABULARY_MAX_AGE.
+
+    The refresh reads the whole index (seconds on 10,000 pages), so it runs in a thread
+    after the commit instead of keeping the editor waiting.
+    """
     if connection.vendor != "postgresql":
         return
     if cache.add("search:vocabulary-refreshed", True, VOCABULARY_MAX_AGE):
+        transaction.on_commit(
+            lambda: threading.Thread(target=_refresh_in_background, daemon=True).start()
+        )
 
-        def refresh():
-            try:
-                refresh_vocabulary()
-            except DatabaseError:
-                logger.warning("Could not refresh the search vocabulary", exc_info=True)
 
-        transaction.on_commit(refresh)
+def _refresh_in_background():
+    try:
+        refresh_vocabulary()
+    except DatabaseError:
+        logger.warning("Could not refresh the search vocabulary", exc_info=True)
+    finally:
+        connection.close()
 
 
 def editors_picks(query_string, language_code):

@@ -9,9 +9,8 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from search.forms import SearchForm
-from search.pages import active_language, popular_tags, tag_listing
+from search.pages import active_language, popular_tags, shown_years, tag_listing
 from search.searching import (
-    available_years,
     describe,
     editors_picks,
     log_query,
@@ -40,7 +39,7 @@ def search(request):
         context.update(_search_context(request, form, language))
     years, tags = cache.get_or_set(
         f"search:filters:{language}",
-        lambda: (available_years(language), list(popular_tags(FILTER_TAGS, language))),
+        lambda: (shown_years(language), list(popular_tags(FILTER_TAGS, language))),
         FILTERS_CACHE_SECONDS,
     )
     context.update(
