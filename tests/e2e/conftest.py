@@ -11,7 +11,12 @@ from pathlib import Path
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import DEFAULT_DB_ALIAS, connections  # noqa: E402
+from django.test import override_settings  # noqa: E402
+
+from wagtail.models import Page  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -63,19 +68,36 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, built once (as `make run` builds it) and serialized: the state every
+    journey starts from. Uploads go to a throwaway MEDIA_ROOT."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    media.enable()
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=StringIO())
+        snapshot = connections[DEFAULT_DB_ALIAS].creation.serialize_db_to_string()
+    yield snapshot
+    media.disable()
+
+
 @pytest.fixture
-def site_url(live_server, django_db_serialized_rollback, transactional_db, settings, tmp_path):
-    """The live server's base URL. The database is emptied after each journey, so the rows
-    that migrations create (home page, locales, groups) are restored before the next one;
-    uploads go to a throwaway MEDIA_ROOT."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def restores_demo(demo_snapshot):
+    """Make the serialized rollback restore the demo snapshot rather than the migrated
+    database: cheaper than rebuilding the demo for every journey. Django reads it from the
+    connection object, which is set here because `connections` is context-local once
+    Playwright's event loop runs in this thread."""
+    connections[DEFAULT_DB_ALIAS]._test_serialized_contents = demo_snapshot
+
+
+@pytest.fixture
+def site_url(restores_demo, live_server, django_db_serialized_rollback, transactional_db):
+    """The live server's base URL, serving a fresh copy of the demo site; the database is
+    emptied after each journey."""
+    # The restore writes tree rows one by one; let treebeard recount each page's children.
+    Page.fix_tree()
+    cache.clear()
     return live_server.url
-
-
-@pytest.fixture
-def demo(site_url):
-    """The demo site, built the way `make run` builds it."""
-    call_command("load_demo_content", stdout=StringIO())
 
 
 @pytest.fixture
@@ -83,6 +105,7 @@ def new_page(browser, request, site_url):
     """Opens a browser page with its own cookies; each page's last view is screenshotted
     into test-artifacts/e2e/ when the test ends."""
     opened = []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
     def open_page(name="", **context_options):
         options = {
@@ -102,7 +125,6 @@ def new_page(browser, request, site_url):
         return page
 
     yield open_page
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     test_name = re.sub(r"[^\w.-]+", "_", request.node.name).strip("_")
     for name, context, page in opened:
         suffix = f"-{name}" if name else ""
