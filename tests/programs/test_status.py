@@ -10,6 +10,10 @@ import pytest
 from programs.dates import date_range
 from programs.models import ClubMeetingPage, Status, TrainingProgramPage
 
+# Page instances look up their content type, which needs the database once the content-type
+# cache has been cleared (a transactional test's flush clears it).
+pytestmark = pytest.mark.django_db
+
 MOSCOW = ZoneInfo("Europe/Moscow")
 UTC = datetime.UTC
 
