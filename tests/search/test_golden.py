@@ -183,18 +183,18 @@ def test_yo_and_ye_are_the_same_letter(db, demo_site):
     assert {page.pk for page in found("посёлка")} == {page.pk for page in found("поселка")}
 
 
-def test_excerpts_highlight_other_word_forms(client, demo_site):
+def test_excerpts_highlight_other_word_forms(db, client, demo_site):
     response = client.get("/ru/search/", {"q": "библиотекарь"})
     html = response.content.decode()
     assert "<mark>Библиотекари</mark>" in html or "<mark>библиотекари</mark>" in html
 
 
-def test_typos_get_a_suggestion(client, demo_site):
+def test_typos_get_a_suggestion(db, client, demo_site):
     response = client.get("/ru/search/", {"q": "библеотекари"})
     assert response.context["suggestion"] == "библиотекари"
     assert "Возможно, вы имели в виду".encode() in response.content
 
 
-def test_suggestions_never_come_from_hidden_pages(client, demo_site):
+def test_suggestions_never_come_from_hidden_pages(db, client, demo_site):
     response = client.get("/ru/search/", {"q": "закрытоя"})
     assert response.context["suggestion"] is None
