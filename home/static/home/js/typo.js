@@ -10,6 +10,7 @@
   var fragmentView = dialog.querySelector("[data-typo-fragment]");
   var status = dialog.querySelector("[data-typo-status]");
   var submit = dialog.querySelector("[data-typo-submit]");
+  var closeButton = dialog.querySelector("[data-typo-close]");
   var comment = form.elements.comment;
   var MAX_FRAGMENT = 1000;
   var opener = null;
@@ -27,7 +28,7 @@
     status.textContent = "";
     comment.value = "";
     submit.hidden = false;
-    submit.disabled = false;
+    sending(false);
     dialog.showModal();
     comment.focus();
   }
@@ -53,7 +54,7 @@
     });
   }
 
-  dialog.querySelector("[data-typo-close]").addEventListener("click", function () {
+  closeButton.addEventListener("click", function () {
     dialog.close();
   });
 
@@ -64,9 +65,22 @@
     }
   });
 
+  // Not `disabled`: a focused button that becomes disabled or hidden drops the focus to the
+  // page behind the modal, and a keyboard reader loses their place.
+  function sending(busy) {
+    if (busy) {
+      submit.setAttribute("aria-disabled", "true");
+    } else {
+      submit.removeAttribute("aria-disabled");
+    }
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    submit.disabled = true;
+    if (submit.getAttribute("aria-disabled") === "true") {
+      return;
+    }
+    sending(true);
     status.textContent = "";
     fetch(form.action, {
       method: "POST",
@@ -80,12 +94,13 @@
         });
       })
       .then(function (result) {
+        sending(false);
         if (result.ok) {
           status.textContent = result.data.message;
+          closeButton.focus();
           submit.hidden = true;
         } else {
           status.textContent = (result.data.errors || []).join(" ");
-          submit.disabled = false;
         }
       })
       .catch(function () {
