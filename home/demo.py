@@ -218,6 +218,12 @@ def create_settings():
         settings.telegram_url = "https://t.me/association_example"
         settings.default_age_rating = "12+"
         settings.save()
+    # Filled separately, so that a demo site loaded before the English names existed gets them.
+    if not settings.name_en:
+        settings.name_en = "Tver Regional Library Association"
+        settings.short_name_en = "TRLA"
+        settings.address_en = "28 Svobodny Lane, Tver, 170100, Russia"
+        settings.save()
 
 
 def create_home_page():

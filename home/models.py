@@ -7,6 +7,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -112,11 +113,18 @@ class StandardPage(Page):
 
 @register_setting(icon="site")
 class AssociationSettings(BaseSiteSetting):
-    """Contacts and marks shown in the header and footer of every page."""
+    """Contacts and marks shown in the header and footer of every page.
+
+    Settings belong to the site, which serves both languages, so the few texts readers see
+    have an English counterpart (`<field>_en`) instead of a translated copy of the settings.
+    """
 
     name = models.CharField(_("full name"), max_length=255, blank=True)
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     address = models.CharField(_("postal address"), max_length=255, blank=True)
+    name_en = models.CharField(_("full name in English"), max_length=255, blank=True)
+    short_name_en = models.CharField(_("short name in English"), max_length=60, blank=True)
+    address_en = models.CharField(_("postal address in English"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     vk_url = models.URLField(_("VK page"), blank=True)
@@ -147,6 +155,11 @@ class AssociationSettings(BaseSiteSetting):
             heading=_("Contacts"),
         ),
         MultiFieldPanel(
+            [FieldPanel("name_en"), FieldPanel("short_name_en"), FieldPanel("address_en")],
+            heading=_("In English"),
+            help_text=_("Shown on the English pages; where empty, the Russian text is shown."),
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel("vk_url"),
                 FieldPanel("telegram_url"),
@@ -161,6 +174,30 @@ class AssociationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("association settings")
+
+    @property
+    def site_name(self):
+        """The short name, else the full name, for the header, titles and calendars."""
+        return self._in_active_language("short_name", "name") or gettext("Library association")
+
+    @property
+    def full_name(self):
+        """The full name, else the short name, for the footer, feeds and publisher marks."""
+        return self._in_active_language("name", "short_name") or gettext("Library association")
+
+    @property
+    def postal_address(self):
+        return self._in_active_language("address")
+
+    def _in_active_language(self, *fields):
+        """The first of `fields` that is filled; on pages in any language but Russian their
+        English counterparts come first, so an English name beats the Russian short name."""
+        if get_language() != settings.LANGUAGE_CODE:
+            fields = (*(f"{field}_en" for field in fields), *fields)
+        for field in fields:
+            if value := getattr(self, field):
+                return value
+        return ""
 
 
 @register_snippet

@@ -1,6 +1,5 @@
 """RSS 2.0 and Atom feeds of a news section, all articles or one tag; routed by NewsIndexPage."""
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
@@ -68,7 +67,7 @@ class NewsRssFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
     def author_name(self):
-        return AssociationSettings.for_request(self.request).name or settings.WAGTAIL_SITE_NAME
+        return AssociationSettings.for_request(self.request).full_name
 
 
 class NewsAtomFeed(NewsRssFeed):

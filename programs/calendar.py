@@ -59,8 +59,7 @@ def build_calendar(pages, request=None, name=""):
 
 
 def calendar_response(pages, request, filename):
-    settings = AssociationSettings.for_request(request)
-    name = settings.short_name or settings.name
+    name = AssociationSettings.for_request(request).site_name
     calendar = build_calendar(pages, request, name=name)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

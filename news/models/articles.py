@@ -2,7 +2,6 @@
 
 import json
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -298,8 +297,7 @@ class NewsPage(Page):
 
     def structured_data(self, request, tags, share_image=None):
         """schema.org NewsArticle as JSON, safe to place inside a script element."""
-        site_settings = AssociationSettings.for_request(request)
-        publisher = site_settings.name or settings.WAGTAIL_SITE_NAME
+        publisher = AssociationSettings.for_request(request).full_name
         published = self.date or self.first_published_at or timezone.now()
         data = {
             "@context": "https://schema.org",
