@@ -6,6 +6,7 @@ Every variable read here is listed in the README's table.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
@@ -20,6 +21,38 @@ def env_list(name, default=""):
 
 def env_bool(name, default=False):
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def s3_media_storage():
+    """STORAGES["default"] for media in an S3-compatible bucket, and the origins of its images.
+
+    Image URLs always name one fixed host (AWS_S3_CUSTOM_DOMAIN, the endpoint with the bucket
+    in the path, or AWS's own host for the bucket), so the Content-Security-Policy can allow
+    it. Keys are left to boto3, which reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or a
+    role) itself, so they never sit in the settings shown on error pages.
+    """
+    bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL", ""))
+    region = os.environ.get("AWS_S3_REGION_NAME", "")
+    domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip("/")
+    protocol = "https:"
+    if not domain and endpoint.netloc:
+        domain = f"{endpoint.netloc}{endpoint.path.rstrip('/')}/{bucket}"
+        protocol = f"{endpoint.scheme}:"
+    elif not domain:
+        domain = f"{bucket}.s3.{region}.amazonaws.com" if region else f"{bucket}.s3.amazonaws.com"
+    storage = {
+        "BACKEND": "association.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint.geturl() or None,
+            "region_name": region or None,
+            "custom_domain": domain,
+            "url_protocol": protocol,
+            "object_acls": env_bool("DJANGO_MEDIA_ACLS", True),
+        },
+    }
+    return storage, [f"{protocol}//{domain.split('/')[0]}"]
 
 
 # Video hosts whose players editors may embed in pages.
@@ -160,6 +193,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads go to a bucket once one is named (association.storage: images public, documents
+# private); several app instances can then share them without a shared volume.
+MEDIA_ORIGINS = []
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"], MEDIA_ORIGINS = s3_media_storage()
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
@@ -275,7 +313,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": [SELF, *env_list("DJANGO_CSP_FRAME_SRC", DEFAULT_FRAME_SRC)],
@@ -289,7 +327,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": [SELF],
     "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https:"],
+    "img-src": [SELF, "data:", "blob:", "https:", *MEDIA_ORIGINS],
     "font-src": [SELF, "data:"],
     "connect-src": [SELF],
     "frame-src": [SELF, "https:"],
