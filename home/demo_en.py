@@ -126,6 +126,37 @@ STANDARD_PAGES = {
         "Телефон": "Phone",
         "Электронная почта": "E-mail",
     },
+    # The page the consent boxes of the English forms link to (home.demo_feedback).
+    "privacy": {
+        "Политика обработки персональных данных": "Privacy policy",
+        "Как ассоциация обрабатывает персональные данные посетителей сайта.": (
+            "What personal data the association keeps about visitors to this site, and why."
+        ),
+        "Настоящая политика определяет порядок обработки персональных данных посетителей сайта "
+        "ассоциации в соответствии с Федеральным законом от 27.07.2006 № 152-ФЗ "
+        "«О персональных данных».": (
+            "This policy explains how the association handles the personal data of people who "
+            "use its website. It follows the Russian Federal Law on Personal Data "
+            "(No. 152-FZ of 27 July 2006)."
+        ),
+        "Оператор обрабатывает имя и адрес электронной почты, которые посетитель сам указывает "
+        "в формах «Задать вопрос» и «Подписаться на новости», только для ответа на вопрос и "
+        "рассылки новостей. Согласие даётся отметкой в форме и записывается вместе со временем.": (
+            "We only hold the name and e-mail address you type into the “Ask a question” and "
+            "“Subscribe to the news” forms, and we use them for nothing but answering your "
+            "question and sending you our news. You agree to this by ticking the box on the "
+            "form; we keep a record of your consent and when you gave it."
+        ),
+        "Данные не передаются третьим лицам и хранятся до отзыва согласия. Отписаться от "
+        "рассылки можно по ссылке в каждом письме; удалить данные — написав на адрес ассоциации.": (
+            "Nobody outside the association receives your data, and we keep it until you "
+            "withdraw your consent. Every newsletter ends with a link to unsubscribe; to have "
+            "your data deleted, write to the association's e-mail address."
+        ),
+        "Сайт не использует файлы cookie для учёта посещений и не подключает сторонние счётчики.": (
+            "The site sets no cookies to count visits and runs no third-party analytics."
+        ),
+    },
 }
 
 REGIONS = {

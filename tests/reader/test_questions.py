@@ -176,3 +176,29 @@ def test_demo_privacy_page_and_examples_are_idempotent(home):
     assert privacy.live
     assert Question.objects.count() == 2
     assert TypoReport.objects.count() == 2
+
+
+def test_english_consent_boxes_link_the_english_privacy_policy(client, home, english):
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    from home import demo_en, demo_feedback
+
+    demo_feedback.load(Progress())
+    demo_en.create_pages()
+    russian = AssociationSettings.for_site(Site.objects.get(is_default_site=True)).privacy_page
+    policy = russian.get_translation(english)
+    assert policy.live
+    assert policy.url == "/en/privacy/"
+    source = TranslationSource.objects.get_for_instance(russian)
+    # The slug stays Latin and shared; every text of the page is English.
+    untranslated = source.stringsegment_set.exclude(context__path="slug").exclude(
+        string__translations__in=StringTranslation.objects.filter(locale=english)
+    )
+    assert not untranslated.values_list("string__data", flat=True)
+    assert "personal data" in client.get(policy.url).content.decode()
+
+    link = '<a href="/en/privacy/">Privacy policy</a>'
+    assert link in client.get("/en/feedback/question/").content.decode()
+    assert link in client.get("/en/subscription/").content.decode()
+    assert client.post("/en/feedback/question/", valid()).status_code == 302
+    assert Question.objects.get(language="en").privacy_policy_url == "/en/privacy/"
