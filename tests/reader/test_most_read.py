@@ -98,3 +98,18 @@ def test_popular_block_lists_the_most_read_of_the_last_30_days(client, index):
     assert "Популярное" in block
     assert block.index("Самая читаемая") < block.index("Вторая по чтению")
     assert "Читали давно" not in block
+
+
+def test_an_unpublished_article_leaves_the_popular_block_at_once(client, index):
+    kept = news_page(index, title="Осталась в списке")
+    withdrawn = news_page(index, title="Снята с публикации")
+    today = timezone.localdate()
+    NewsPageReads.objects.create(page=kept, day=today, count=5)
+    NewsPageReads.objects.create(page=withdrawn, day=today, count=50)
+    assert "Снята с публикации" in client.get(index.url).content.decode()
+
+    withdrawn.unpublish()
+    html = client.get(index.url).content.decode()
+    block = html[html.index('<section class="news-popular"') :]
+    assert "Осталась в списке" in block
+    assert "Снята с публикации" not in html
