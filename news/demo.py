@@ -18,6 +18,7 @@ from news.models import (
     NewsPageAuthor,
     NewsPageOrganisation,
     NewsPageRelatedPage,
+    Subscriber,
 )
 
 
@@ -474,10 +475,39 @@ def create_article(index, data, seed):
     return add_child(index, page)
 
 
+# Address, language, days since confirmation (None: still awaiting it).
+SUBSCRIBERS = [
+    ("kimry.library@library.example", "ru", 40),
+    ("metodist.torzhok@library.example", "ru", 12),
+    ("reader.tver@library.example", "en", 20),
+    ("new.reader@library.example", "ru", None),
+]
+
+
+def create_subscribers():
+    """Example addresses for the subscriber counts on the admin dashboard."""
+    now = timezone.now()
+    for email, language, days in SUBSCRIBERS:
+        confirmed = None if days is None else now - datetime.timedelta(days=days)
+        Subscriber.objects.get_or_create(
+            email=email,
+            defaults={
+                "language": language,
+                "consent_at": confirmed or now,
+                "confirmed_at": confirmed,
+                "last_digest_at": confirmed and now - datetime.timedelta(days=2),
+            },
+        )
+
+
 def load(command):
     index = create_index()
     created = 0
     for seed, data in enumerate(ARTICLES, start=2001):
         if create_article(index, data, seed):
             created += 1
-    command.progress(f"news section and {created} new articles ({len(ARTICLES)} in the demo)")
+    create_subscribers()
+    command.progress(
+        f"news section and {created} new articles ({len(ARTICLES)} in the demo), "
+        "example subscribers"
+    )

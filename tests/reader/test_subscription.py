@@ -168,3 +168,19 @@ def test_news_index_links_the_subscription_form(client, home):
     )
     form = client.get(URL).content.decode()
     assert 'type="checkbox" name="consent"' in form
+
+
+def test_demo_subscribers_fill_the_dashboard_and_are_created_once(client, editor):
+    from news.demo import SUBSCRIBERS, create_subscribers
+
+    create_subscribers()
+    create_subscribers()
+    assert Subscriber.objects.count() == len(SUBSCRIBERS)
+    assert {subscriber.language for subscriber in Subscriber.objects.all()} == {"ru", "en"}
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "3 подтверждённых подписчика" in html
+    assert "1 адрес ожидает подтверждения" in html
+    # The waiting address is young enough to survive the digest's clean-up.
+    call_command("send_news_digest", stdout=io.StringIO())
+    assert Subscriber.objects.count() == len(SUBSCRIBERS)
