@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock, LinkBlock
 from home.documents import extension_of, extract_pdf_text, validate_document_file
 from home.feedback import Question, TypoReport  # noqa: F401 (registers the feedback models)
+from home.tags import TagEnglishName  # noqa: F401 (registers the model)
 
 
 class AgeRating(models.TextChoices):

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from home.feedback_admin import FeedbackViewSetGroup
 from home.reports import DocumentDownloadReportView
 from home.roles import is_editorial
+from home.tags_admin import TagViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -52,3 +53,4 @@ def refuse_aliases_of_untranslated_pages(page, request, serve_args, serve_kwargs
 
 
 register_snippet(FeedbackViewSetGroup)
+register_snippet(TagViewSet)

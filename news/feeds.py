@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from home.models import AssociationSettings
+from home.tags import tag_name
 
 FEED_LENGTH = 20
 
@@ -23,7 +24,8 @@ class NewsRssFeed(Feed):
 
     def title(self):
         if self.tag:
-            return _("%(section)s: %(tag)s") % {"section": self.index.title, "tag": self.tag.name}
+            section, tag = self.index.title, tag_name(self.tag)
+            return _("%(section)s: %(tag)s") % {"section": section, "tag": tag}
         return self.index.title
 
     def link(self):
@@ -64,7 +66,7 @@ class NewsRssFeed(Feed):
         return ", ".join(names) or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag_name(tag) for tag in item.tags.all()]
 
     def author_name(self):
         return AssociationSettings.for_request(self.request).full_name

@@ -6,7 +6,10 @@ do it in the admin: see `home.demo_en.translate`. Pages are found by slug; paren
 
 from wagtail.models import Page
 
+from taggit.models import Tag
+
 from home.demo_en import translate
+from home.tags import TagEnglishName
 
 # Slugs of the Russian pages that have an English version, parents before children.
 PAGES = [
@@ -291,7 +294,49 @@ STRINGS = {
 }
 
 
+# English names of the tags the apps' demos use (tags are shared by both languages).
+TAGS = {
+    "ассоциация": "association",
+    "библиотека как центр общественной жизни": "library as a community hub",
+    "взносы": "membership fees",
+    "волонтёры": "volunteers",
+    "детское чтение": "children's reading",
+    "День библиотек": "Library Day",
+    "итоговые документы": "final documents",
+    "клуб методистов": "methodologists' club",
+    "конкурсы": "competitions",
+    "краеведение": "local history",
+    "летнее чтение": "summer reading",
+    "местное сообщество": "local community",
+    "методические рекомендации": "guidelines",
+    "модельная библиотека": "model library",
+    "модельные библиотеки": "model libraries",
+    "награды": "awards",
+    "обмен опытом": "sharing experience",
+    "общее собрание": "general meeting",
+    "отчётность": "reporting",
+    "оцифровка": "digitisation",
+    "повышение квалификации": "professional development",
+    "сельские библиотеки": "rural libraries",
+    "стажировка": "placement",
+    "стандарты": "standards",
+    "управление": "management",
+    "цифровые ресурсы": "digital resources",
+    "час неформального общения": "informal hour",
+    "членство": "membership",
+    "школа руководителей": "school for managers",
+}
+
+
+def name_tags():
+    for tag in Tag.objects.filter(english_name__isnull=True):
+        english = TAGS.get(tag.name) or TAGS.get(tag.name.lower())
+        if english:
+            TagEnglishName.objects.create(tag=tag, name=english)
+
+
 def load(command):
+    name_tags()
     translated = 0
     for slug in PAGES:
         page = Page.objects.filter(slug=slug, locale__language_code="ru").first()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from taggit.models import Tag
 
+from home.tags import tag_name
 from search.pages import as_datetime, tag_listing
 
 FEED_ITEMS = 20
@@ -20,13 +21,15 @@ class TagFeed(Feed):
         return tag
 
     def title(self, tag):
-        return _("Tag “%(tag)s”") % {"tag": tag.name}
+        return _("Tag “%(tag)s”") % {"tag": tag_name(tag)}
 
     def link(self, tag):
         return reverse("tag", args=[tag.slug])
 
     def description(self, tag):
-        return _("News, programmes, meetings and documents tagged “%(tag)s”.") % {"tag": tag.name}
+        return _("News, programmes, meetings and documents tagged “%(tag)s”.") % {
+            "tag": tag_name(tag)
+        }
 
     def items(self, tag):
         return tag_listing(tag)[:FEED_ITEMS]

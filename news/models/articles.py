@@ -23,6 +23,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from home.models import AgeRating, AssociationSettings, Organisation, Person, Region
+from home.tags import tag_name
 from news.blocks import NewsBodyBlock
 from news.queries import localized, public
 
@@ -322,7 +323,7 @@ class NewsPage(Page):
         if share_image is not None:
             data["image"] = [request.build_absolute_uri(share_image.url)]
         if tags:
-            data["keywords"] = [tag.name for tag in tags]
+            data["keywords"] = [tag_name(tag) for tag in tags]
         text = json.dumps(data, ensure_ascii=False)
         # The same escaping as Django's json_script: nothing can close the script element.
         text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
