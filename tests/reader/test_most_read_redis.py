@@ -3,6 +3,7 @@ Redis, the scheduler's command copies the counters into the database, and the pa
 the same Redis keeps serving the articles."""
 
 import io
+import uuid
 
 from django.core.management import call_command
 from django.test import Client
@@ -17,9 +18,9 @@ from tests.news.factories import news_index, news_page
 
 pytestmark = pytest.mark.django_db
 
-# A database number of its own, emptied around every test: other suites use other numbers.
+# A database number of its own, and a key prefix of each test's own within it, so that two
+# runs of the suite at once (CI beside a developer's) cannot empty each other's counters.
 REDIS_URL = "redis://127.0.0.1:6379/9"
-KEY_PREFIX = "assoc-reader-tests"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
 BOT = "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)"
 
@@ -31,25 +32,29 @@ def redis_server():
         server.ping()
     except redis.RedisError as error:
         pytest.skip(f"needs Redis at {REDIS_URL} (the production cache), unreachable: {error}")
-    server.flushdb()
-    yield server
-    server.flushdb()
+    prefix = f"assoc-reader-tests-{uuid.uuid4().hex[:12]}"
+    yield server, prefix
+    keys = list(server.scan_iter(f"{prefix}:*"))
+    if keys:
+        server.delete(*keys)
     server.close()
 
 
 @pytest.fixture
 def redis_cache(redis_server, settings):
-    """The production cache configuration (association.settings.base with REDIS_URL set)."""
+    """The production cache configuration (association.settings.base with REDIS_URL set);
+    returns a raw client and a function giving the Redis name of a cache key."""
+    server, prefix = redis_server
     settings.CACHES = {
         "default": {
             "BACKEND": "association.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": KEY_PREFIX,
+            "KEY_PREFIX": prefix,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     settings.PAGE_CACHE_ENABLED = True
-    return redis_server
+    return server, lambda key: f"{prefix}:1:{key}"
 
 
 def read(article, user_agent=BROWSER, address="192.0.2.1"):
@@ -60,6 +65,7 @@ def read(article, user_agent=BROWSER, address="192.0.2.1"):
 
 
 def test_views_are_counted_in_redis_and_aggregated_into_the_database(redis_cache, home):
+    server, redis_key = redis_cache
     index = news_index(home)
     article = news_page(index, title="Семинар методистов")
     other = news_page(index, title="Школа руководителей")
@@ -85,8 +91,8 @@ def test_views_are_counted_in_redis_and_aggregated_into_the_database(redis_cache
 
     # The counters are Redis integers (INCR), not pickles in one process's memory.
     today = timezone.localdate()
-    assert int(redis_cache.get(f"{KEY_PREFIX}:1:{counter_key(article.pk, today)}")) == 3
-    assert int(redis_cache.get(f"{KEY_PREFIX}:1:{counter_key(other.pk, today)}")) == 1
+    assert int(server.get(redis_key(counter_key(article.pk, today)))) == 3
+    assert int(server.get(redis_key(counter_key(other.pk, today)))) == 1
     assert not NewsPageReads.objects.exists()
 
     output = io.StringIO()
@@ -101,7 +107,7 @@ def test_views_are_counted_in_redis_and_aggregated_into_the_database(redis_cache
     assert NewsPageReads.objects.get(page=article, day=today).count == 4
 
     # Ten minutes on, the ranking the article pages cached (empty then) has expired.
-    redis_cache.delete(*redis_cache.keys(f"{KEY_PREFIX}:1:newsreads:popular:*"))
+    server.delete(*server.keys(redis_key("newsreads:popular:*")))
     html = Client().get(index.url).content.decode()
     block = html[html.index('<section class="news-popular"') :]
     assert block.index("Семинар методистов") < block.index("Школа руководителей")
