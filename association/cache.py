@@ -2,7 +2,6 @@
 
 import hashlib
 import logging
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +16,8 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from redis.exceptions import RedisError
+
+from home.caching import bump_content_version, content_version
 
 logger = logging.getLogger(__name__)
 
@@ -59,19 +60,14 @@ class ResilientRedisCache(RedisCache):
         return self._cache.get_client(write=False).ping()
 
 
-VERSION_KEY = "pagecache:version"
 NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
 
 
-def bump_page_cache_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
 def _invalidate(**kwargs):
-    bump_page_cache_version()
+    bump_content_version()
     # Once more after the commit: a request served between the first bump and the commit
     # may have cached the old content under the new version.
-    transaction.on_commit(bump_page_cache_version)
+    transaction.on_commit(bump_content_version)
 
 
 page_published.connect(_invalidate, dispatch_uid="pagecache_page_published")
@@ -82,9 +78,30 @@ published.connect(_invalidate, dispatch_uid="pagecache_published")
 unpublished.connect(_invalidate, dispatch_uid="pagecache_unpublished")
 
 
+# Any saved page too: code (the demo loader, imports) may create live pages without publishing
+# a revision, and a draft save is rare enough that emptying the cache for it costs little.
+@receiver(post_save, dispatch_uid="pagecache_page_saved")
 @receiver(post_delete, dispatch_uid="pagecache_page_deleted")
-def _invalidate_on_page_delete(sender, instance, **kwargs):
+def _invalidate_on_page_change(sender, instance, **kwargs):
     if isinstance(instance, Page):
+        _invalidate()
+
+
+# Saved without a publish, yet shown on pages: privacy settings, snippets, tag names.
+# Labels, not classes: this module is imported as the cache backend, before the models are.
+_SHOWN_ON_PAGES = {
+    "wagtailcore.pageviewrestriction",
+    "home.region",
+    "home.organisation",
+    "home.person",
+    "taggit.tag",
+}
+
+
+@receiver(post_save, dispatch_uid="pagecache_shown_saved")
+@receiver(post_delete, dispatch_uid="pagecache_shown_deleted")
+def _invalidate_on_shown_change(sender, **kwargs):
+    if sender._meta.label_lower in _SHOWN_ON_PAGES:
         _invalidate()
 
 
@@ -114,12 +131,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._is_cacheable_request(request):
             return self.get_response(request)
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            version = uuid.uuid4().hex
-            if not cache.add(VERSION_KEY, version, None):
-                version = cache.get(VERSION_KEY, version)
-        key = self._key(request, version)
+        key = self._key(request, content_version(request))
         cached = cache.get(key)
         if cached is not None:
             return self._replay(request, *cached)

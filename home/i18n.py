@@ -12,29 +12,33 @@ from django.utils.translation import get_language
 
 from wagtail.models import Site
 
+from home.caching import cached
+
 
 def translated(pages):
     """`pages` without aliases standing in for a translation that does not exist yet."""
     return pages.exclude(Q(alias_of__isnull=False) & ~Q(alias_of__locale=F("locale")))
 
 
-def published_versions(page, request=None):
-    """The live, public versions of `page` by language code, the page itself included.
+def version_urls(request, page):
+    """Where the live, public versions of `page` are, by language code, the page included.
 
-    Remembered on `request`: the switcher and the hreflang links of one response ask for the
-    same pages, and each lookup costs two queries.
+    Cached until the next content change: the switcher and the hreflang links of every
+    page need them, and each lookup costs two queries.
     """
-    memo = getattr(request, "_published_versions", None) if request is not None else None
-    if memo is not None and page.pk in memo:
-        return memo[page.pk]
-    versions = translated(page.get_translations(inclusive=True).live().public())
-    versions = versions.select_related("locale")
-    result = {version.locale.language_code: version for version in versions}
-    if request is not None:
-        if memo is None:
-            memo = request._published_versions = {}
-        memo[page.pk] = result
-    return result
+    site = Site.find_for_request(request)
+
+    def build():
+        versions = translated(page.get_translations(inclusive=True).live().public())
+        return {
+            version.locale.language_code: {
+                "url": version.get_url(request),
+                "full_url": version.get_full_url(request),
+            }
+            for version in versions.select_related("locale")
+        }
+
+    return cached(request, f"versions:{site.pk if site else 0}:{page.pk}", build)
 
 
 def language_links(request, page=None):
@@ -48,17 +52,17 @@ def language_links(request, page=None):
     if site is None:
         return []
     current = get_language()
-    homes = published_versions(site.root_page, request)
-    versions = published_versions(page, request) if page is not None and page.pk else {}
+    homes = version_urls(request, site.root_page)
+    versions = version_urls(request, page) if page is not None and page.pk else {}
     view_url = None if page is not None else _view_url(request)
     links = []
     for code, name in settings.LANGUAGES:
         if code in versions:
-            url = versions[code].get_url(request)
+            url = versions[code]["url"]
         elif view_url is not None:
             url = translate_url(view_url, code)
         elif code in homes:
-            url = homes[code].get_url(request)
+            url = homes[code]["url"]
         elif code != current:
             continue
         else:
@@ -82,15 +86,15 @@ def alternate_links(request, page):
     """`hreflang` alternates of `page`: every published version and x-default (Russian)."""
     if page is None or not page.pk:
         return []
-    versions = published_versions(page, request)
+    versions = version_urls(request, page)
     if len(versions) < 2:
         return []
     links = [
-        {"hreflang": code, "href": versions[code].get_full_url(request)}
+        {"hreflang": code, "href": versions[code]["full_url"]}
         for code, _name in settings.LANGUAGES
         if code in versions
     ]
     if settings.LANGUAGE_CODE in versions:
-        default = versions[settings.LANGUAGE_CODE].get_full_url(request)
+        default = versions[settings.LANGUAGE_CODE]["full_url"]
         links.append({"hreflang": "x-default", "href": default})
     return links

@@ -21,8 +21,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, LinkBlock
+from home.caching import cached
 from home.documents import extension_of, extract_pdf_text, validate_document_file
 from home.feedback import Question, TypoReport  # noqa: F401 (registers the feedback models)
+from home.pages import SitePageMixin
 from home.tags import TagEnglishName  # noqa: F401 (registers the model)
 
 
@@ -36,7 +38,7 @@ class AgeRating(models.TextChoices):
     EIGHTEEN = "18+", "18+"
 
 
-class HomePage(Page):
+class HomePage(SitePageMixin, Page):
     """The front page of one language tree."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -85,7 +87,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(Page):
+class StandardPage(SitePageMixin, Page):
     """An ordinary content page: about the association, membership, contacts and the like."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -199,6 +201,16 @@ class AssociationSettings(BaseSiteSetting):
             if value := getattr(self, field):
                 return value
         return ""
+
+    @classmethod
+    def for_site(cls, site):
+        # Every page reads the settings (header, footer, meta tags); they change rarely, and
+        # any save replaces the content version the cache key carries.
+        if site is None:
+            return super().for_site(site)
+        return cached(
+            None, f"settings:{site.pk}", lambda: super(AssociationSettings, cls).for_site(site)
+        )
 
 
 @register_snippet

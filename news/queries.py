@@ -4,27 +4,11 @@ import calendar
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.http import Http404
-
-from wagtail.models import PageViewRestriction
 
 from taggit.models import Tag
 
 from home.models import Region
-
-
-def public(pages):
-    """Like `PageQuerySet.public()`, but one subquery instead of a query for the restrictions.
-
-    A page is private when a view restriction sits on it or on an ancestor, i.e. on a page
-    whose path is a prefix of its path.
-    """
-    restrictions = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return pages.exclude(Exists(restrictions))
 
 
 def localized(objects, locale_id):

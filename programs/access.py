@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Revision
 
 from home.downloads import forbidden, serve_document
+from home.pages import public_pages
 from home.roles import is_editorial, is_member
 from programs.models import ResolutionPage
 from programs.models.resolutions import FINAL_STATUSES
@@ -33,7 +34,7 @@ def serve_resolution_file(document, request):
     resolutions = ResolutionPage.objects.filter(document=document)
     if is_editorial(request.user):
         return serve_document(request, document, page=resolutions.first(), streaming=False)
-    final = resolutions.live().public().filter(status__in=FINAL_STATUSES).first()
+    final = public_pages(resolutions.live()).filter(status__in=FINAL_STATUSES).first()
     if is_member(request.user) and final:
         return serve_document(request, document, page=final, streaming=False)
     return forbidden(request)

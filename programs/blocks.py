@@ -18,7 +18,8 @@ _fetched_people = ContextVar("fetched_people", default=None)
 
 
 @contextmanager
-def _people_fetched(people):
+def people_fetched(people):
+    """Blocks converted inside take their people from `people` (by id) instead of a query."""
     token = _fetched_people.set(people)
     try:
         yield
@@ -183,18 +184,23 @@ def _raw_struct(item):
     return item["value"] if "type" in item and "value" in item else item
 
 
+def referenced_people(stream, field):
+    """Ids of the directory people named in the `field` list of each item of `stream`."""
+    ids = {
+        _raw_struct(entry).get("person")
+        for item in stream.raw_data
+        if item
+        for entry in item["value"].get(field) or []
+    }
+    return [pk for pk in ids if pk]
+
+
 class AgendaValue(StreamValue):
     """Converts every kind of agenda item at once, with a single query for all speakers."""
 
     def _prefetch_blocks(self, type_name):
-        ids = {
-            _raw_struct(speaker).get("person")
-            for item in self._raw_data
-            if item
-            for speaker in item["value"].get("speakers") or []
-        }
-        people = people_helpers.fetch([pk for pk in ids if pk])
-        with _people_fetched(people):
+        people = people_helpers.fetch(referenced_people(self, "speakers"))
+        with people_fetched(people):
             for name in {item["type"] for item in self._raw_data if item}:
                 super()._prefetch_blocks(name)
 

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 
 from wagtail.models import Locale
@@ -54,3 +55,9 @@ def member(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the local-memory cache outlives transactions."""
+    cache.clear()

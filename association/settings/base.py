@@ -283,6 +283,12 @@ else:
 # publish in another process (another gunicorn worker, the scheduler).
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL))
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# Menus, breadcrumbs, language links, settings and listing facets (home.caching), for every
+# reader. Without Redis each process holds its own copy, which a publish in another process
+# cannot empty, so it is kept only briefly there.
+CONTENT_CACHE_SECONDS = int(
+    os.environ.get("DJANGO_CONTENT_CACHE_SECONDS", "600" if REDIS_URL else "30")
+)
 
 # Uploads: request bodies and images are capped; SVG stays out of WAGTAILIMAGES_EXTENSIONS.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MB", "10")) * 2**20

@@ -1,47 +1,65 @@
 from django import template
+from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from home.caching import cached
 from home.i18n import translated
 
 register = template.Library()
 
 
-def _home_for(request):
-    """The home page of the active language, falling back to the site root.
+def _site_frame(request):
+    """The home page address and main menu of the active language, cached between changes.
 
-    Remembered on the request, since the header, menu and footer all need it.
+    The localized home page falls back to the site root when the language has none yet.
     """
-    if not hasattr(request, "_localized_home"):
-        site = Site.find_for_request(request)
-        request._localized_home = site.root_page.localized if site else None
-    return request._localized_home
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"home_url": "/", "menu": []}
+
+    def build():
+        home = site.root_page.localized
+        items = translated(home.get_children().live().public().in_menu())
+        return {
+            "home_url": home.get_url(request),
+            "menu": [
+                {"title": item.title, "url": item.get_url(request), "url_path": item.url_path}
+                for item in items
+            ],
+        }
+
+    return cached(request, f"frame:{site.pk}:{get_language()}", build)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    request = context["request"]
-    home = _home_for(request)
     current = context.get("page")
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
-    items = translated(items)
     return {
-        "home": home,
-        "items": items,
+        "items": _site_frame(context["request"])["menu"],
         "current_path": getattr(current, "url_path", ""),
-        "request": request,
     }
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
+    request = context["request"]
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gt=1), "page": page}
+    site = Site.find_for_request(request)
+
+    def build():
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request), "depth": ancestor.depth}
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        ]
+
+    # By path, not id: a preview of a page not saved yet has a path but no id.
+    ancestors = cached(request, f"crumbs:{site.pk if site else 0}:{page.path}", build)
+    return {"ancestors": ancestors, "page": page}
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = _home_for(context["request"])
-    return home.url if home else "/"
+    return _site_frame(context["request"])["home_url"]

@@ -2,7 +2,7 @@
 
 import json
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -23,9 +23,11 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from home.models import AgeRating, AssociationSettings, Organisation, Person, Region
+from home.pages import SitePageMixin, public_pages
 from home.tags import tag_name
+from home.translations import localized_pages
 from news.blocks import NewsBodyBlock
-from news.queries import localized, public
+from news.queries import localized
 
 # Rendition specs used by the news templates; generated when an article is published so that
 # anonymous visitors never wait for an image to be resized.
@@ -55,7 +57,7 @@ class NewsPageForm(WagtailAdminPageForm):
                 self.initial["age_rating"] = AssociationSettings.for_site(site).default_age_rating
 
 
-class NewsPage(Page):
+class NewsPage(SitePageMixin, Page):
     """A news article: association events, reports from member libraries, reprints."""
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -191,6 +193,7 @@ class NewsPage(Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.SearchField("byline"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
         index.FilterField("pinned"),
     ]
@@ -256,9 +259,9 @@ class NewsPage(Page):
         if preview or self.pk is None:
             # Unsaved links live in memory only: fetch their pages, keep the editor's order.
             targets = [link.target_id for link in self.related_pages.order_by("sort_order")]
-            pages = public(Page.objects.live().filter(pk__in=targets)).in_bulk()
+            pages = public_pages(Page.objects.live().filter(pk__in=targets)).in_bulk()
             return [pages[pk] for pk in targets if pk in pages]
-        return public(Page.objects.live().filter(news_mentions__page=self)).order_by(
+        return public_pages(Page.objects.live().filter(news_mentions__page=self)).order_by(
             "news_mentions__sort_order"
         )
 
@@ -277,9 +280,17 @@ class NewsPage(Page):
         )
         older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
         newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
-        previous = siblings.filter(older).order_by("-date", "-pk").first()
-        following = siblings.filter(newer).order_by("date", "pk").first()
-        return previous, following
+        previous = siblings.filter(older).order_by("-date", "-pk")[:1]
+        following = siblings.filter(newer).order_by("date", "pk")[:1]
+        if not connection.features.supports_slicing_ordering_in_compound:  # SQLite
+            return previous.first(), following.first()
+        # Both in one query: (… LIMIT 1) UNION ALL (… LIMIT 1).
+        found = list(previous.union(following, all=True))
+        position = (self.date, self.pk)
+        return (
+            next((article for article in found if (article.date, article.pk) < position), None),
+            next((article for article in found if (article.date, article.pk) > position), None),
+        )
 
     def images(self):
         """Renditions of the featured image for the article and for sharing, or None."""
@@ -345,7 +356,9 @@ class NewsPage(Page):
             share_image=images.get(SHARE_IMAGE),
             tags=tags,
             structured_data=self.structured_data(request, tags, images.get(SHARE_IMAGE)),
-            related_links=self.related_links(preview=getattr(request, "is_preview", False)),
+            related_links=localized_pages(
+                self.related_links(preview=getattr(request, "is_preview", False)), self.locale_id
+            ),
             previous_article=None,
             next_article=None,
         )

@@ -16,13 +16,15 @@ from wagtail_localize.fields import TranslatableField
 
 from taggit.models import Tag
 
+from home.caching import cached
 from home.models import Region
+from home.pages import OneQueryChildRouteMixin, SitePageMixin, public_pages
 from news.calendar import month_calendar
 from news.models.articles import LISTING_IMAGE, NewsPage
-from news.queries import NewsFilters, localize_regions, localized, public
+from news.queries import NewsFilters, localize_regions, localized
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page):
     """The news section of one language tree: lists its articles and serves their feeds."""
 
     parent_page_types = ["home.HomePage"]
@@ -46,7 +48,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def articles(self):
         """Published, public, already dated articles of this section, newest first."""
-        return public(
+        return public_pages(
             NewsPage.objects.live().descendant_of(self).filter(date__lte=timezone.now())
         ).order_by("-date", "-pk")
 
@@ -64,47 +66,37 @@ class NewsIndexPage(RoutablePageMixin, Page):
         filters = NewsFilters.from_query(request.GET, self.locale_id)
         articles = self.articles()
         paginator = Paginator(self.listing(filters.apply(articles)), settings.NEWS_PAGE_SIZE)
-        archive = list(articles.datetimes("date", "month", order="DESC"))
         page = paginator.get_page(request.GET.get("page"))
         page.object_list = localize_regions(page.object_list, self.locale_id)
+        facets = cached(request, f"news-facets:{self.pk}", lambda: self.facets(articles))
         context.update(
             filters=filters,
             articles=page,
-            archive=archive,
-            archive_years=sorted({month.year for month in archive}, reverse=True),
+            archive_years=sorted({month.year for month in facets["archive"]}, reverse=True),
             calendar=month_calendar(articles, filters.year, filters.month, filters.day),
-            tag_cloud=(
+            **facets,
+        )
+        return context
+
+    def facets(self, articles):
+        """What the filters offer: months with news, the most used tags, regions.
+
+        The same for every reader until something is published, so cached between requests.
+        """
+        return {
+            "archive": list(articles.datetimes("date", "month", order="DESC")),
+            "tag_cloud": list(
                 Tag.objects.filter(news_newspagetag_items__content_object__in=articles)
                 .annotate(count=Count("news_newspagetag_items"))
                 .order_by("-count", "name")[:30]
             ),
-            regions=localized(
+            "regions": localized(
                 Region.objects.filter(news_pages__in=articles).distinct(), self.locale_id
             ),
-        )
-        return context
+        }
 
-    def route(self, request, path_components):
-        # An article in one query with what its page shows; Page.route would fetch the child
-        # page, then its specific row.
-        if self.live and path_components and not self._is_subpage_route(path_components):
-            article = (
-                NewsPage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("featured_image", "region")
-                .first()
-            )
-            if article is not None:
-                article._cached_parent_obj = self
-                return article.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-    def _is_subpage_route(self, path_components):
-        try:
-            self.resolve_subpage("/" + "/".join(path_components) + "/")
-        except Http404:
-            return False
-        return True
+    def routed_children(self):
+        return NewsPage.objects.select_related("featured_image", "region")
 
     @path("")
     def index(self, request):

@@ -5,8 +5,9 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from home.pages import public_pages
 from news.models import LISTING_IMAGE, NewsIndexPage, NewsPage
-from news.queries import localize_regions, public
+from news.queries import localize_regions
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def latest_articles(count, locale_id):
     """Pinned articles first, then the newest, of one language."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
     articles = (
-        public(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now()))
+        public_pages(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now()))
         .select_related("region", "featured_image")
         .prefetch_related(Prefetch("featured_image__renditions", queryset=renditions))
         .order_by("-pinned", "-date", "-pk")[:count]
@@ -41,5 +42,7 @@ def popular_news(context, count=5):
 
     page = context.get("page")
     locale_id = page.locale_id if page is not None else Locale.get_active().pk
-    articles = public(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now()))
+    articles = public_pages(
+        NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now())
+    )
     return {"articles": popular_articles(articles, locale_id, count)}

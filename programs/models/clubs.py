@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,11 +17,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from home.blocks import BodyBlock
+from home.pages import OneQueryChildRouteMixin, SitePageMixin
 from programs.blocks import DESCRIPTION_FEATURES, AgendaBlock, MaterialsBlock
-from programs.models.events import EventPage, RelatedNews, live_public_pages
+from programs.models.events import EventPage, RelatedNews
+from programs.people import localize_hosts, localized
 
 
-class ClubPage(Page):
+class ClubPage(SitePageMixin, OneQueryChildRouteMixin, Page):
     """A professional club or a recurring series of meetings; lists its meetings."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -65,12 +68,15 @@ class ClubPage(Page):
         verbose_name = _("club")
         verbose_name_plural = _("clubs")
 
+    def routed_children(self):
+        return ClubMeetingPage.objects.select_related("host_organisation__locale")
+
     def meetings(self):
         """The club's meetings, the newest first."""
         return (
             ClubMeetingPage.objects.visible()
             .child_of(self)
-            .select_related("host_organisation")
+            .select_related("host_organisation__locale")
             .order_by("-start_date", "-number", "-pk")
         )
 
@@ -78,6 +84,7 @@ class ClubPage(Page):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.meetings(), settings.LISTING_PAGE_SIZE)
         context["meetings"] = paginator.get_page(request.GET.get("page"))
+        localize_hosts(context["meetings"])
         return context
 
 
@@ -154,6 +161,7 @@ class ClubMeetingPage(EventPage):
         index.SearchField("theme"),
         index.SearchField("agenda"),
         index.SearchField("outcomes"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("start_date"),
     ]
 
@@ -176,14 +184,16 @@ class ClubMeetingPage(EventPage):
         verbose_name = _("club meeting")
         verbose_name_plural = _("club meetings")
 
+    @cached_property
+    def host(self):
+        """The host library in the reader's language."""
+        return localized([self.host_organisation])[0] if self.host_organisation else None
+
     def organisers(self):
-        return [self.host_organisation] if self.host_organisation else []
+        return [self.host] if self.host else []
 
     def calendar_description(self):
         return self.theme
-
-    def related_news_pages(self):
-        return live_public_pages([item.news_id for item in self.related_news.all()])
 
 
 class ClubMeetingRelatedNews(RelatedNews):

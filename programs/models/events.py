@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -15,6 +16,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.pages import SitePageMixin, public_pages
 from programs import dates
 
 
@@ -44,7 +46,7 @@ def local_today():
 class EventPageQuerySet(PageQuerySet):
     def visible(self):
         """Live public events; a cancelled one only while its cancellation notice explains it."""
-        return self.live().public().exclude(cancelled=True, cancellation_notice="")
+        return public_pages(self.live()).exclude(cancelled=True, cancellation_notice="")
 
     def with_final_day(self):
         return self.annotate(final_day=Coalesce("end_date", "start_date"))
@@ -60,7 +62,7 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(SitePageMixin, RoutablePageMixin, Page):
     """Abstract base of programmes and meetings: when, where, in which format, and status."""
 
     start_date = models.DateField(_("start date"))
@@ -246,6 +248,16 @@ class EventPage(RoutablePageMixin, Page):
         context["ics_url"] = self.get_ics_url(request)
         return context
 
+    def related_news_pages(self):
+        """Live, public news items the editor linked (`related_news`), in the editor's order."""
+        links = self.related_news.all()
+        if not isinstance(links, QuerySet):  # a preview: the links live in memory only
+            return live_public_pages([link.news_id for link in links])
+        # The links and their pages in one query.
+        order = links.filter(news_id=OuterRef("pk")).values("sort_order")[:1]
+        pages = Page.objects.live().filter(pk__in=links.values("news_id"))
+        return list(public_pages(pages).annotate(link_order=Subquery(order)).order_by("link_order"))
+
 
 class RelatedNews(Orderable):
     """A news item linked from a programme or meeting (a page chooser, any news page)."""
@@ -262,5 +274,5 @@ class RelatedNews(Orderable):
 
 def live_public_pages(ids):
     """Pages among `ids` that readers may see, in the given order."""
-    pages = Page.objects.live().public().filter(pk__in=ids).in_bulk()
+    pages = public_pages(Page.objects.live().filter(pk__in=ids)).in_bulk()
     return [pages[pk] for pk in ids if pk in pages]

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, F, Prefetch, Value, When
+from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -19,18 +19,19 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from home.blocks import BodyBlock
-from programs.blocks import ModulesBlock
+from home.models import Person
+from home.pages import OneQueryChildRouteMixin, SitePageMixin
+from programs.blocks import ModulesBlock, people_fetched, referenced_people
 from programs.models.events import (
     EventPage,
     RelatedNews,
     Status,
-    live_public_pages,
     local_today,
 )
 from programs.people import localize_organisations, localize_people, localized
 
 
-class ProgramIndexPage(RoutablePageMixin, Page):
+class ProgramIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page):
     """The list of training programmes, with filters and the calendar of all events."""
 
     parent_page_types = ["home.HomePage"]
@@ -46,6 +47,9 @@ class ProgramIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("training programmes index")
         verbose_name_plural = _("training programmes indexes")
+
+    def routed_children(self):
+        return TrainingProgramPage.objects.all()
 
     def programmes(self, today=None):
         """Upcoming and ongoing programmes, soonest first; then past ones, latest first."""
@@ -207,6 +211,7 @@ class TrainingProgramPage(EventPage):
         index.SearchField("target_audience"),
         index.SearchField("modules"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("start_date"),
         index.FilterField("kind"),
         index.FilterField("format"),
@@ -264,9 +269,6 @@ class TrainingProgramPage(EventPage):
     def calendar_description(self):
         return self.lead
 
-    def related_news_pages(self):
-        return live_public_pages([item.news_id for item in self.related_news.all()])
-
     @cached_property
     def host_organisations(self):
         hosts = self.hosts.all()
@@ -274,9 +276,45 @@ class TrainingProgramPage(EventPage):
             hosts = hosts.select_related("organisation__locale")
         return localized([host.organisation for host in hosts])
 
+    @cached_property
     def lecturer_people(self):
-        lecturers = self.lecturers.select_related("person__locale", "person__organisation__locale")
-        return localize_organisations(localize_people([item.person for item in lecturers]))
+        """The programme's lecturers in order, in the reader's language.
+
+        Fetched in one query with the people its modules name, and the modules are converted
+        right away with them, so lecturers and modules cost one query between them.
+        """
+        links = self.lecturers.all()
+        if not isinstance(links, QuerySet):  # a preview: the links live in memory only
+            links = sorted(links, key=lambda link: link.sort_order or 0)
+            people = localize_organisations(localize_people([link.person for link in links]))
+            return people
+        link = links.filter(person_id=OuterRef("pk")).order_by("sort_order", "pk")[:1]
+        rows = list(
+            Person.objects.filter(
+                Q(pk__in=referenced_people(self.modules, "lecturers"))
+                | Q(pk__in=links.values("person_id"))
+            )
+            .select_related("locale", "organisation__locale")
+            .annotate(
+                link_id=Subquery(link.values("pk")),
+                link_order=Subquery(link.values("sort_order")),
+            )
+        )
+        people = dict(
+            zip(
+                (row.pk for row in rows),
+                localize_organisations(localize_people(rows)),
+                strict=True,
+            )
+        )
+        with people_fetched(people):
+            for _block in self.modules:
+                pass
+        lecturers = sorted(
+            (row for row in rows if row.link_id is not None),
+            key=lambda row: (row.link_order or 0, row.link_id),
+        )
+        return [people[row.pk] for row in lecturers]
 
 
 def hosts_prefetch():

@@ -23,7 +23,9 @@ from taggit.models import TaggedItemBase
 
 from home.documents import extension_of, read_pdf
 from home.downloads import forbidden, serve_document
+from home.pages import SitePageMixin, public_pages
 from home.roles import is_editorial, is_member
+from home.translations import localized_pages, one_version_each
 
 MAX_QUERY_LENGTH = 200
 
@@ -50,7 +52,7 @@ class ClauseBlock(blocks.StructBlock):
         template = "programs/blocks/clause.html"
 
 
-class ResolutionIndexPage(Page):
+class ResolutionIndexPage(SitePageMixin, Page):
     """The register of final documents: newest first, filtered by year, status and event."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -71,8 +73,7 @@ class ResolutionIndexPage(Page):
     def resolutions(self):
         """The register's live public documents, the newest first."""
         return (
-            ResolutionPage.objects.live()
-            .public()
+            public_pages(ResolutionPage.objects.live())
             .child_of(self)
             .select_related("adopted_at")
             .order_by("-date", "-pk")
@@ -109,13 +110,20 @@ class ResolutionIndexPage(Page):
     def filter_choices(self):
         resolutions = self.resolutions()
         years = resolutions.dates("date", "year", order="DESC")
-        events = Page.objects.filter(
-            pk__in=resolutions.filter(adopted_at__isnull=False).values("adopted_at")
-        ).order_by("title")
+        events = list(
+            Page.objects.filter(
+                pk__in=resolutions.filter(adopted_at__isnull=False).values("adopted_at")
+            )
+        )
+        # The filter matches the synchronised reference; readers see their version's title.
+        shown = localized_pages(events, self.locale_id)
         return {
             "years": [day.year for day in years],
             "statuses": ResolutionStatus.choices,
-            "events": events,
+            "events": sorted(
+                ((event.pk, version.title) for event, version in zip(events, shown, strict=True)),
+                key=lambda choice: choice[1],
+            ),
         }
 
     def get_context(self, request, *args, **kwargs):
@@ -124,8 +132,13 @@ class ResolutionIndexPage(Page):
         paginator = Paginator(resolutions, settings.LISTING_PAGE_SIZE)
         query_string = request.GET.copy()
         query_string.pop("page", None)
+        listed = paginator.get_page(request.GET.get("page"))
+        adopted = [resolution for resolution in listed if resolution.adopted_at_id]
+        events = localized_pages([resolution.adopted_at for resolution in adopted], self.locale_id)
+        for resolution, event in zip(adopted, events, strict=True):
+            resolution.adopted_at = event  # for display only: listed pages are never saved
         context.update(
-            resolutions=paginator.get_page(request.GET.get("page")),
+            resolutions=listed,
             filters=self.filter_choices(),
             selected=request.GET,
             query_string=query_string.urlencode(),
@@ -147,7 +160,7 @@ class ResolutionPageTag(TaggedItemBase):
     )
 
 
-class ResolutionPage(RoutablePageMixin, Page):
+class ResolutionPage(SitePageMixin, RoutablePageMixin, Page):
     """A final document: the public see its summary; members download the adopted file."""
 
     parent_page_types = ["programs.ResolutionIndexPage"]
@@ -296,6 +309,18 @@ class ResolutionPage(RoutablePageMixin, Page):
     def download_url(self):
         return self.url + self.reverse_subpage("download")
 
+    def superseding_document(self):
+        """The newest live, public document that supersedes this one, in this page's language
+        where it is translated. `supersedes` is synchronised: every version of the newer
+        document points at the Russian version of this one, so any version of it counts."""
+        newer = (
+            public_pages(ResolutionPage.objects.live())
+            .filter(supersedes__translation_key=self.translation_key)
+            .order_by("-date", "-pk")
+        )
+        versions = one_version_each(newer, self.locale_id)
+        return versions[0] if versions else None
+
     def can_read(self, user):
         """May `user` read the text and download the current file?"""
         return is_editorial(user) or (is_member(user) and self.is_final)
@@ -306,7 +331,7 @@ class ResolutionPage(RoutablePageMixin, Page):
         context["is_editorial"] = is_editorial(request.user)
         if context["is_editorial"] and self.document_id:
             context["versions"] = self.document.versions.all()
-        context["superseded_by"] = self.superseded_by.live().public().order_by("-date").first()
+        context["superseded_by"] = self.superseding_document()
         return context
 
     @path("download/")

@@ -2,6 +2,7 @@
 
 from django import template
 
+from home.pages import public_pages
 from programs import people
 from programs.models import ClubMeetingPage, ProgramIndexPage, TrainingProgramPage
 from programs.models.programmes import hosts_prefetch
@@ -30,7 +31,7 @@ def upcoming_programmes(context, count=3):
             .upcoming()
             .prefetch_related(hosts_prefetch())[:count]
         )
-        index = ProgramIndexPage.objects.live().public().descendant_of(home).first()
+        index = public_pages(ProgramIndexPage.objects.live()).descendant_of(home).first()
     return {"programmes": programmes, "index": index, "request": context.get("request")}
 
 
@@ -39,11 +40,11 @@ def upcoming_meetings(context, count=3):
     home = _home(context)
     meetings = []
     if home is not None:
-        meetings = (
+        meetings = people.localize_hosts(
             ClubMeetingPage.objects.visible()
             .descendant_of(home)
             .upcoming()
-            .select_related("host_organisation")[:count]
+            .select_related("host_organisation__locale")[:count]
         )
     return {"meetings": meetings, "request": context.get("request")}
 

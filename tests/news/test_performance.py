@@ -1,8 +1,9 @@
-"""Query budgets: news pages cost a fixed number of queries, however much they show.
+"""Query budgets: news pages cost at most 12 queries, however much they show.
 
-The site's frame (routing, the view-restriction check, site settings, main menu, breadcrumbs)
-costs the same on every page, so the news budgets are measured on top of a standard page
-at the same depth; the totals are printed with `pytest -s`.
+Counted on the second request, as readers meet them: the first one after a publish fills
+the content cache (menu, breadcrumbs, language links, settings, listing facets) and
+renditions. The frame every page pays (site, locale, routing, privacy check) is printed
+beside the totals with `pytest -s`.
 """
 
 import datetime
@@ -20,13 +21,11 @@ from tests.news.factories import ImageFactory, news_page
 
 pytestmark = pytest.mark.django_db
 
-# Queries a news page may add to the frame every page pays for.
-NEWS_INDEX_BUDGET = 8
-NEWS_PAGE_BUDGET = 8
+BUDGET = 12
 
 
 def queries(client, url):
-    client.get(url)  # warm caches: renditions, site root paths
+    client.get(url)  # warm caches: renditions, site root paths, content cache
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
@@ -65,7 +64,7 @@ def test_news_index_costs_the_same_for_3_and_30_articles(client, index, frame):
     with_30 = queries(client, index.url)
     print(f"news index: {with_30} queries, frame {frame[3]}")  # noqa: T201
     assert with_3 == with_30
-    assert with_30 - frame[3] <= NEWS_INDEX_BUDGET
+    assert with_30 <= BUDGET
 
 
 def dressed_article(index, size):
@@ -91,7 +90,7 @@ def test_news_page_costs_the_same_for_3_and_30_related_items(client, index, fram
     with_30 = queries(client, large.url)
     print(f"news page: {with_30} queries, frame {frame[4]}")  # noqa: T201
     assert with_3 == with_30
-    assert with_30 - frame[4] <= NEWS_PAGE_BUDGET
+    assert with_30 <= BUDGET
 
 
 def test_home_news_block_and_feeds_cost_a_fixed_number_of_queries(client, home, index):

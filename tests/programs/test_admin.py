@@ -144,7 +144,7 @@ def test_superuser_creates_a_programme_with_lecturers_and_modules(client, home, 
     assert page.live
     assert page.edition == 18
     assert page.host_organisations == [host]
-    assert page.lecturer_people() == [person]
+    assert page.lecturer_people == [person]
     assert page.modules[0].value["title"] == "Конструируем модельную библиотеку"
     assert sorted(tag.name for tag in page.tags.all()) == [
         "модельная библиотека",

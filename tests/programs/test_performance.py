@@ -1,8 +1,8 @@
-"""Query budgets: programme and meeting pages cost the same for 3 and for 30 items.
+"""Query budgets: programme and meeting pages cost at most 12 queries, for 3 or 30 items.
 
-The site's frame (routing, view restrictions, settings, menu, breadcrumbs, language links)
-costs the same on every page, so budgets are measured on top of a standard page at the same
-depth, as for news; the totals are printed with `pytest -s`.
+Counted on the second request, after the first has filled the content cache, as for news;
+the frame every page pays (site, locale, routing, privacy check) is printed beside the totals
+with `pytest -s`.
 """
 
 import datetime
@@ -100,10 +100,10 @@ def test_pages_cost_the_same_for_3_and_30_items_within_budget(client, home, inde
     many = measure(client, home, index, people, 30, "many")
     print(f"\nframe {frame}\n3 items {few}\n30 items {many}")  # noqa: T201
     assert few == many
-    assert many["index"] - frame[3] <= BUDGET
-    assert many["club"] - frame[3] <= BUDGET
-    assert many["programme"] - frame[4] <= BUDGET
-    assert many["meeting"] - frame[4] <= BUDGET
+    assert many["index"] <= BUDGET
+    assert many["club"] <= BUDGET
+    assert many["programme"] <= BUDGET
+    assert many["meeting"] <= BUDGET
     assert many["programme.ics"] <= BUDGET
     assert many["feed.ics"] <= BUDGET
 

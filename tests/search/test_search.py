@@ -130,7 +130,13 @@ def test_bad_page_numbers_answer_200(client, pages, number):
 
 def test_filters_by_type_year_and_tag(client, home):
     index = news_index(home)
-    old = article(index, "Семинар методистов", "old", "Итоги.", timezone.now().replace(year=2023))
+    old = article(
+        index,
+        "Семинар методистов",
+        "old",
+        "Итоги.",
+        timezone.make_aware(datetime.datetime(2023, 6, 1, 12)),
+    )
     new = article(index, "Встреча методистов", "new", "Итоги.", tags=["методика"])
     page(home, "Методистов страница", "standard", "Итоги.")
 
@@ -162,7 +168,8 @@ def test_results_show_type_date_and_highlighted_excerpt(client, home):
         "Встреча",
         "meeting",
         "Собрались методистов клубы.",
-        timezone.now().replace(year=2024, month=3, day=5),
+        # Noon: late in the UTC evening, now() is already the next day in Moscow.
+        timezone.make_aware(datetime.datetime(2024, 3, 5, 12)),
     )
     response = search(client, q="методистов")
     html = response.content.decode()
@@ -192,17 +199,15 @@ def test_picks_of_private_pages_are_not_shown(client, pages):
 
 
 def test_search_costs_at_most_10_queries_whatever_the_number_of_results(client, home):
-    """Counted on top of the page chrome (header, menu, footer), measured on the empty form."""
+    """The whole page: the search, its log, editors' picks, facets and the page chrome."""
     for number in range(25):
         page(home, f"Методистов {number}", f"page-{number}", "Методистов текст.")
     page(home, "Единственная", "single", "Уникальное слово.")
-    search(client, q="")
-    chrome = count_queries(lambda: search(client, q=""))
     search(client, q="методистов")  # logged once: later searches only count hits
     search(client, q="уникальное")
     many = count_queries(lambda: search(client, q="методистов"))
     one = count_queries(lambda: search(client, q="уникальное"))
-    assert many - chrome <= 10
+    assert many <= 10
     assert one == many
 
 

@@ -1,0 +1,55 @@
+"""Site data that changes only when content does, kept in the cache between requests.
+
+The menu, breadcrumbs, language links, site settings and listing facets are the same for
+every reader until an editor publishes something, yet cost a query or two each on every
+page. They are cached as plain values under keys that carry one site-wide content version;
+any publish, unpublish, move or delete of a page and any settings change replaces the
+version (association.cache connects the signals), so a stale entry is never read again.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+
+VERSION_KEY = "pagecache:version"
+_MISSING = object()
+
+
+def bump_content_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def content_version(request=None):
+    """The current content version, read from the cache once per request."""
+    version = getattr(request, "_content_version", None) if request is not None else None
+    if version is not None:
+        return version
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, version, None):
+            version = cache.get(VERSION_KEY, version)
+    if request is not None:
+        request._content_version = version
+    return version
+
+
+def cached(request, name, build):
+    """`build()`'s value for `name` under the current content version.
+
+    `build` must return plain, picklable values (strings, numbers, dicts, lists), never
+    querysets or pages, so that a hit costs no query at all. The values are also kept on the
+    request, so several template tags asking for the same thing read the cache once.
+    """
+    memo = request.__dict__.setdefault("_content_cache", {}) if request is not None else {}
+    value = memo.get(name, _MISSING)
+    if value is not _MISSING:
+        return value
+    key = f"content:{content_version(request)}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+    memo[name] = value
+    return value
