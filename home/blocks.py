@@ -26,6 +26,11 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading")
         template = "home/blocks/heading.html"
 
+    def get_searchable_content(self, value):
+        # The level's label ("Section", in the language active while indexing) is no text of
+        # the page: it matched searches for the word and showed up in English excerpts.
+        return self.child_blocks["text"].get_searchable_content(value["text"])
+
 
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with alternative text (required unless decorative) and a visible caption."""

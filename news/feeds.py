@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from home.models import AssociationSettings
 from home.tags import tag_name
+from news.queries import localized
 
 FEED_LENGTH = 20
 
@@ -17,6 +18,7 @@ class NewsRssFeed(Feed):
         super().__init__()
         self.index = index
         self.tag = tag
+        self.people = {}
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -39,7 +41,12 @@ class NewsRssFeed(Feed):
         articles = self.index.articles()
         if self.tag:
             articles = articles.filter(tags=self.tag)
-        return articles.prefetch_related("authors__person", "tags")[:FEED_LENGTH]
+        articles = list(articles.prefetch_related("authors__person", "tags")[:FEED_LENGTH])
+        # Authors are synchronised references to Russian people: named in the feed's language.
+        people = [author.person for article in articles for author in article.authors.all()]
+        shown = localized(people, self.index.locale_id)
+        self.people = {person.pk: version for person, version in zip(people, shown, strict=True)}
+        return articles
 
     def item_title(self, item):
         return item.title
@@ -60,7 +67,8 @@ class NewsRssFeed(Feed):
         return item.last_published_at or item.date
 
     def item_author_name(self, item):
-        names = [author.person.name for author in item.authors.all()]
+        authors = item.authors.all()
+        names = [self.people.get(author.person_id, author.person).name for author in authors]
         if item.byline:
             names.append(item.byline)
         return ", ".join(names) or None

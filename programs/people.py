@@ -84,5 +84,14 @@ def localized(objects):
     return [translations.get(obj.translation_key, obj) if obj else obj for obj in objects]
 
 
+def localize_hosts(meetings):
+    """Set `host` of each meeting (its host library in the reader's language) in one query."""
+    meetings = list(meetings)
+    hosts = localized([meeting.host_organisation for meeting in meetings])
+    for meeting, host in zip(meetings, hosts, strict=True):
+        meeting.host = host
+    return meetings
+
+
 def credentials(person):
     return ", ".join(part for part in (person.position, str(person.organisation or "")) if part)

@@ -1,6 +1,7 @@
 """Home page sections owned by the programs app."""
 
 from django import template
+from django.utils import formats
 
 from home.pages import public_pages
 from programs import people
@@ -53,3 +54,12 @@ def upcoming_meetings(context, count=3):
 def credentials(person):
     """Position and organisation of a person whose organisation is already fetched."""
     return people.credentials(person)
+
+
+@register.filter
+def grouped(number):
+    """A count with the thousands separator of the reader's language: 1 200, 1,200.
+
+    Not the site-wide USE_THOUSAND_SEPARATOR, which would split years too ("2 024").
+    """
+    return formats.number_format(number, force_grouping=True)
