@@ -95,6 +95,7 @@ _SHOWN_ON_PAGES = {
     "home.organisation",
     "home.person",
     "taggit.tag",
+    "home.tagenglishname",
 }
 
 

@@ -43,9 +43,6 @@ class TagViewSet(SnippetViewSet):
 
     model = Tag
     icon = "tag"
-    menu_label = _("Tags")
-    menu_order = 290
-    add_to_admin_menu = False
     edit_handler = ObjectList([FieldPanel("name"), FieldPanel("name_en")], base_form_class=TagForm)
     list_display = [
         "name",

@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.pages import SitePageMixin, public_pages
+from home.translations import localized_pages
 from programs import dates
 
 
@@ -249,14 +250,17 @@ class EventPage(SitePageMixin, RoutablePageMixin, Page):
         return context
 
     def related_news_pages(self):
-        """Live, public news items the editor linked (`related_news`), in the editor's order."""
+        """Live, public news items the editor linked (`related_news`), in the editor's order,
+        each in this page's language where it is translated (the links are synchronised)."""
         links = self.related_news.all()
         if not isinstance(links, QuerySet):  # a preview: the links live in memory only
-            return live_public_pages([link.news_id for link in links])
+            pages = live_public_pages([link.news_id for link in links])
+            return localized_pages(pages, self.locale_id)
         # The links and their pages in one query.
         order = links.filter(news_id=OuterRef("pk")).values("sort_order")[:1]
         pages = Page.objects.live().filter(pk__in=links.values("news_id"))
-        return list(public_pages(pages).annotate(link_order=Subquery(order)).order_by("link_order"))
+        pages = public_pages(pages).annotate(link_order=Subquery(order)).order_by("link_order")
+        return localized_pages(pages, self.locale_id)
 
 
 class RelatedNews(Orderable):

@@ -11,6 +11,7 @@ import pytest
 from home.demo_en import translate
 from news.models import NewsPageRelatedPage
 from programs.models import ResolutionPage
+from programs.models.programmes import TrainingProgramRelatedNews
 from tests.factories import OrganisationFactory
 from tests.members.factories import resolution, resolution_index
 from tests.news.factories import news_index, news_page
@@ -125,6 +126,30 @@ def test_english_articles_link_related_pages_in_english(client, home, english_ho
     assert f'<a href="{english_school.url}">The School</a>' in related
     assert f'<a href="{webinar.url}">Вебинар</a>' in related  # no English version yet
     assert related.index("The School") < related.index("Вебинар")
+
+
+def test_english_events_link_related_news_in_english(client, home, english_home):
+    index = news_index(home)
+    translate(index, {})
+    article = news_page(index, slug="opened", title="Школа открылась")
+    english_article = translate(article, {"Школа открылась": "The school has opened"})
+    russian_only = news_page(index, slug="district", title="Районная новость")
+    programmes = programme_index(home)
+    translate(programmes, {})
+    school = programme(
+        programmes,
+        slug="school",
+        related_news=[
+            TrainingProgramRelatedNews(news=russian_only, sort_order=0),
+            TrainingProgramRelatedNews(news=article, sort_order=1),
+        ],
+    )
+    english_school = translate(school, {})
+
+    related = client.get(english_school.url).content.decode().split('id="related-news-heading"')[1]
+    assert f'<a href="{english_article.url}">The school has opened</a>' in related
+    assert f'<a href="{russian_only.url}">Районная новость</a>' in related
+    assert related.index("Районная новость") < related.index("The school has opened")
 
 
 def test_meeting_cards_name_the_host_library_in_the_readers_language(client, home, english_home):

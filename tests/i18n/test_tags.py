@@ -10,6 +10,7 @@ from django.urls import reverse
 import pytest
 from taggit.models import Tag
 
+from home.caching import content_version
 from home.demo_en import translate
 from home.tags import TagEnglishName
 from tests.members.factories import resolution, resolution_index
@@ -136,3 +137,10 @@ def test_a_changed_english_name_shows_at_once(client, articles, school):
     school.english_name.save()
     html = client.get(articles["english"].url).content.decode()
     assert "managers&#x27; school" in html and "school for managers" not in html
+
+
+def test_a_changed_english_name_empties_the_page_cache(school):
+    before = content_version()
+    school.english_name.name = "managers' school"
+    school.english_name.save()
+    assert content_version() != before
