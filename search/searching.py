@@ -1,12 +1,10 @@
 """The site search: filters, ranked results with excerpts, suggestions, editors' picks, logging."""
 
 import logging
-import threading
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -21,8 +19,6 @@ from search.text import MARK_START, MARK_STOP, excerpt_around, fold_yo, marked_h
 logger = logging.getLogger(__name__)
 
 SUGGESTED_TERMS = 5
-# Seconds between refreshes of the suggestions' word list triggered by publications.
-VOCABULARY_MAX_AGE = 15 * 60
 
 
 @dataclass
@@ -168,34 +164,16 @@ def suggest(terms, language_code):
 
 
 def refresh_vocabulary():
-    """Rebuild the word list of suggestions from the search index (PostgreSQL only)."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY search_vocabulary")
+    """Rebuild the word list of suggestions from the search index (PostgreSQL only).
 
-
-def refresh_vocabulary_soon(**kwargs):
-    """After a publication, refresh the word list at most once per VOCABULARY_MAX_AGE.
-
-    The refresh reads the whole index (seconds on 10,000 pages), so it runs in a thread
-    after the commit instead of keeping the editor waiting.
+    It reads the whole index, so the scheduler runs it (refresh_search_vocabulary), never a
+    request. Returns False where there is no word list.
     """
     if connection.vendor != "postgresql":
-        return
-    if cache.add("search:vocabulary-refreshed", True, VOCABULARY_MAX_AGE):
-        transaction.on_commit(
-            lambda: threading.Thread(target=_refresh_in_background, daemon=True).start()
-        )
-
-
-def _refresh_in_background():
-    try:
-        refresh_vocabulary()
-    except DatabaseError:
-        logger.warning("Could not refresh the search vocabulary", exc_info=True)
-    finally:
-        connection.close()
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY search_vocabulary")
+    return True
 
 
 def editors_picks(query_string, language_code):

@@ -1,7 +1,10 @@
 from django.utils.text import slugify
 
+from wagtail.search.backends import get_search_backends
+
 from taggit.models import Tag
 
+from search.pages import tag_through_models
 from search.text import transliterate
 
 
@@ -21,12 +24,39 @@ def latin_tag_slug(sender, instance, **kwargs):
     instance.slug = slug
 
 
+def reindex_pages(through, page_ids):
+    """Index tagged pages again, with the tags now in the database.
+
+    Wagtail indexes a page when its row is saved, but modelcluster writes the page's tags
+    only afterwards, so that entry still holds the tags the page had before.
+    """
+    model = through._meta.get_field("content_object").related_model
+    pages = list(model.get_indexed_objects().filter(pk__in=page_ids))
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(model, pages)
+
+
+def page_tags_changed(sender, instance, created=None, raw=False, **kwargs):
+    # Every publication saves the kept tags again (created=False): nothing to do for those.
+    if raw or created is False:
+        return
+    reindex_pages(sender, [instance.content_object_id])
+
+
+def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
+    if raw or created:
+        return
+    for through in tag_through_models():
+        page_ids = through.objects.filter(tag=instance).values_list("content_object_id", flat=True)
+        reindex_pages(through, list(page_ids))
+
+
 def connect():
-    from django.db.models.signals import pre_save
-
-    from wagtail.signals import page_published
-
-    from search.searching import refresh_vocabulary_soon
+    from django.db.models.signals import post_delete, post_save, pre_save
 
     pre_save.connect(latin_tag_slug, sender=Tag, dispatch_uid="search_latin_tag_slug")
-    page_published.connect(refresh_vocabulary_soon, dispatch_uid="search_refresh_vocabulary")
+    post_save.connect(tag_renamed, sender=Tag, dispatch_uid="search_reindex_renamed_tag")
+    for through in tag_through_models():
+        uid = f"search_reindex_tags_{through._meta.label_lower}"
+        post_save.connect(page_tags_changed, sender=through, dispatch_uid=uid)
+        post_delete.connect(page_tags_changed, sender=through, dispatch_uid=uid)

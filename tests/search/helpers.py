@@ -8,7 +8,14 @@ from wagtail.models import Page, PageViewRestriction
 
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
-from programs.models import ClubMeetingPage, ClubPage, ProgramIndexPage, TrainingProgramPage
+from programs.models import (
+    ClubMeetingPage,
+    ClubPage,
+    ProgramIndexPage,
+    ResolutionIndexPage,
+    ResolutionPage,
+    TrainingProgramPage,
+)
 from tests.factories import add_page
 
 
@@ -53,6 +60,17 @@ def meeting(home, title, slug, theme, start_date, tags=()):
     meeting = ClubMeetingPage(title=title, slug=slug, theme=theme, start_date=start_date)
     meeting.tags.add(*tags)
     return add_page(club, meeting)
+
+
+def resolution(home, title, slug, summary, date, tags=()):
+    register = ResolutionIndexPage.objects.first() or add_page(
+        home, ResolutionIndexPage(title="Итоговые документы", slug="documents")
+    )
+    resolution = ResolutionPage(
+        title=title, slug=slug, summary=summary, date=date, status="adopted", number="1/2025"
+    )
+    resolution.tags.add(*tags)
+    return add_page(register, resolution)
 
 
 def make_private(page):

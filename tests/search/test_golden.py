@@ -8,10 +8,13 @@ Russian stemming is PostgreSQL's.
 import datetime
 
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.database.postgres.postgres import ObjectIndexer
 
 import pytest
 
@@ -101,6 +104,19 @@ RUSSIAN = {
     },
     "резолюции": {DOCUMENTS},
 }
+# Queries whose words are, on each expected page, only in its tags: the search index has
+# tags since the pages' own text does not (see test_tag_only_words_are_in_no_page_text).
+TAGS_ONLY = {
+    "обмена опытом": {
+        f"{NEWS}informal-hour-books-and-conference/",
+        f"{NEWS}novgorod-volunteers/",
+    },
+    "оцифровку": {f"{NEWS}kimry-newspaper-digitised/"},
+    "повышению квалификации": {f"{NEWS}school-19-registration/"},
+    "членству": {f"{NEWS}new-members-2025/"},
+    "стажировкам": {f"{PROGRAMMES}community-centre-week/"},
+    "управлению": {f"{DOCUMENTS}2-2024/"},
+}
 ENGLISH = {
     "library managers": {"/home-en/"},
     "libraries": {"/home-en/about/", "/home-en/membership/"},
@@ -161,6 +177,35 @@ def test_russian_query_finds_every_expected_page(db, demo_site, query, expected)
     missing = expected - {page.url_path for page in pages}
     assert not missing, f"{query!r} misses {sorted(missing)}"
     assert not {page.slug for page in pages} & HIDDEN_SLUGS
+
+
+@pytest.mark.parametrize(("query", "expected"), list(TAGS_ONLY.items()), ids=list(TAGS_ONLY))
+def test_tag_query_finds_every_expected_page(db, demo_site, query, expected):
+    pages = found(query)
+    missing = expected - {page.url_path for page in pages}
+    assert not missing, f"{query!r} misses {sorted(missing)}"
+    assert not {page.slug for page in pages} & HIDDEN_SLUGS
+
+
+def test_tag_only_words_are_in_no_page_text(db, demo_site):
+    """Keeps TAGS_ONLY meaningful if the demo text changes: without its tags, no expected
+    page would match."""
+    backend = get_search_backend()
+    for query, expected in TAGS_ONLY.items():
+        for url_path in expected:
+            page = Page.objects.get(url_path=url_path).specific
+            indexer = ObjectIndexer(page, backend)
+            indexer.search_fields = [
+                field
+                for field in indexer.search_fields
+                if not (isinstance(field, index.RelatedFields) and field.field_name == "tags")
+            ]
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT to_tsvector('russian', %s) @@ plainto_tsquery('russian', %s)",
+                    [f"{indexer.title_text} {indexer.body_text}", query],
+                )
+                assert not cursor.fetchone()[0], f"{query!r} is in the text of {url_path}"
 
 
 @pytest.mark.parametrize(("query", "expected"), list(ENGLISH.items()), ids=list(ENGLISH))

@@ -4,8 +4,13 @@ from search.searching import refresh_vocabulary
 
 
 class Command(BaseCommand):
-    help = "Rebuild the word list behind search suggestions (PostgreSQL; run after imports)."
+    help = (
+        "Rebuild the word list behind search suggestions from the search index (PostgreSQL). "
+        "The compose scheduler runs it every 15 minutes; run it at once after bulk imports."
+    )
 
     def handle(self, *args, **options):
-        refresh_vocabulary()
-        self.stdout.write("Search vocabulary refreshed.")
+        if refresh_vocabulary():
+            self.stdout.write("Search vocabulary refreshed.")
+        else:
+            self.stdout.write("No search vocabulary on this database (PostgreSQL only).")
