@@ -1,24 +1,38 @@
 """The site search: filters, ranked results with excerpts, suggestions, editors' picks, logging."""
 
-import logging
 from dataclasses import dataclass
+from functools import reduce
+from operator import and_ as operator_and
+from operator import or_ as operator_or
 
 from django.apps import apps
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Q
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Func, Q, Window
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
+from wagtail.search.backends.database.postgres.weights import get_sql_weights
 from wagtail.search.utils import normalise_query_string
 
-from search.pages import dated_in, display_date, lead_text, tagged_with, visible_pages
+from search.pages import dated_in, display_date, lead_text, tagged_with
 from search.text import MARK_START, MARK_STOP, excerpt_around, fold_yo, marked_html
 
-logger = logging.getLogger(__name__)
-
 SUGGESTED_TERMS = 5
+# For each word, in order, the most similar word of the index's vocabulary (or NULL).
+CORRECTIONS = """
+SELECT (
+    SELECT vocabulary.word FROM search_vocabulary vocabulary
+    WHERE vocabulary.word %% query.word
+    ORDER BY similarity(vocabulary.word, query.word) DESC, vocabulary.ndoc DESC,
+        vocabulary.word
+    LIMIT 1
+)
+FROM unnest(%s::text[]) WITH ORDINALITY AS query(word, position)
+ORDER BY query.position
+"""
 
 
 @dataclass
@@ -54,21 +68,134 @@ class Result:
     excerpt: str
 
 
-def search_pages(terms, filters, language_code, operator="and"):
-    """Visible pages matching `terms`, most relevant first (lazy Wagtail search results).
+class Matches:
+    """Pages found, shaped for Django's Paginator (which counts, then slices): counted once.
 
-    The visibility rules and filters run in a subquery, so they may use any field; Wagtail's
-    backends only accept indexed filter fields on the searched queryset itself.
+    On PostgreSQL the count comes with the rows the caller will show (see `expect`), from a
+    window function: one pass over the matches instead of a count and a ranked page.
     """
-    candidates = filters.apply(visible_pages(language_code)).values("pk")
-    return Page.objects.filter(pk__in=candidates).search(" ".join(terms), operator=operator)
+
+    def __init__(self, pages, windowed=False):
+        self.pages = pages
+        self.windowed = windowed
+        self.expected = None
+        self._count = None
+        self._rows = None
+
+    def expect(self, rows):
+        """Tell which slice of the results will be shown (a `slice`), before counting."""
+        self.expected = rows
+        return self
+
+    def count(self):
+        if self._count is None:
+            if self.windowed and self.expected is not None:
+                rows = list(self.pages.annotate(total=Window(Count("*")))[self.expected])
+                if rows or not self.expected.start:
+                    self._rows, self._count = rows, rows[0].total if rows else 0
+                    return self._count
+            self._count = self.pages.count()
+        return self._count
+
+    def exists(self):
+        if self.windowed:
+            return self.pages.exists()
+        return self.count() > 0
+
+    def __getitem__(self, key):
+        # Paginator asks for the expected slice, cut short on the last page.
+        if (
+            self._rows is not None
+            and isinstance(key, slice)
+            and key.start == self.expected.start
+            and key.stop is not None
+            and key.stop - key.start <= len(self._rows)
+        ):
+            return self._rows[: key.stop - key.start]
+        return self.pages[key]
 
 
-def run_search(terms, filters, language_code):
-    """(results, broadened): pages with every word or, when there are none, with any word."""
-    results = search_pages(terms, filters, language_code)
+def search_pages(terms, pages, operator="and"):
+    """Those of `pages` (a Page queryset) that match `terms`, most relevant first."""
+    if connection.vendor == "postgresql":
+        return Matches(_ranked_matches(pages, terms, operator), windowed=True)
+    # Wagtail's backends accept only indexed filter fields on the searched queryset itself,
+    # so the visibility rules and filters run in a subquery.
+    return Matches(
+        Page.objects.filter(pk__in=pages.values("pk")).search(" ".join(terms), operator=operator)
+    )
+
+
+class _InTitleOrBody(Func):
+    """The page's index entry has every lexeme of `query` in its title or in its body.
+
+    Wagtail matches `title || body`, a vector built for every row that no index can serve;
+    matching each column on its own lets PostgreSQL use their GIN indexes.
+    """
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, query, stop_words_match=False):
+        self.stop_words_match = stop_words_match
+        super().__init__(F("index_entries__title"), F("index_entries__body"), query)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (title, title_params), (body, body_params), (query, query_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        sql = f"{title} @@ {query} OR {body} @@ {query}"
+        params = [*title_params, *query_params, *body_params, *query_params]
+        if self.stop_words_match:
+            # Constant, so folded away when planning.
+            sql += f" OR numnode({query}) = 0"
+            params += query_params
+        return f"({sql})", params
+
+
+class _HasLexemes(Func):
+    """False for a query of stop words only ("и"), which finds nothing, as in Wagtail."""
+
+    template = "numnode(%(expressions)s) > 0"
+    output_field = BooleanField()
+    conditional = True
+
+
+def _ranked_matches(pages, terms, operator):
+    """PostgreSQL: `pages` with the words, ranked by the formula of Wagtail's database backend.
+
+    With "and", each word may be in the title or in the body, as in `title || body`; a stop
+    word among them is ignored, as PostgreSQL drops it from the combined query.
+    """
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    words = [SearchQuery(term, config=config) for term in terms]
+    if operator == "and":
+        query = reduce(operator_and, words)
+        match = reduce(
+            operator_and, (_InTitleOrBody(word, stop_words_match=True) for word in words)
+        )
+    else:
+        query = reduce(operator_or, words)
+        match = _InTitleOrBody(query)
+    weights = get_sql_weights()
+    rank = SearchRank(F("index_entries__title"), query, weights=weights) * F(
+        "index_entries__title_norm"
+    ) + SearchRank(F("index_entries__body"), query, weights=weights)
+    return (
+        pages.filter(match & Q(_HasLexemes(query)))
+        .annotate(search_rank=rank)
+        .order_by("-search_rank", "-pk")
+    )
+
+
+def run_search(terms, pages, rows=None):
+    """(results, broadened): `pages` with every word or, when there are none, with any word.
+
+    `rows` is the slice of results to be shown, read together with their number.
+    """
+    results = search_pages(terms, pages).expect(rows)
     if len(terms) > 1 and not results.count():
-        broader = search_pages(terms, filters, language_code, "or")
+        broader = search_pages(terms, pages, "or").expect(rows)
         if broader.count():
             return broader, True
     return results, False
@@ -110,8 +237,6 @@ def describe(pages, terms):
 
 
 def _headline(terms):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery
-
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
     query = SearchQuery(terms[0], config=config)
     for term in terms[1:]:
@@ -129,36 +254,27 @@ def _headline(terms):
     )
 
 
-def suggest(terms, language_code):
+def suggest(terms, visible):
     """A corrected query when nothing was found, or None (PostgreSQL with pg_trgm only).
 
     Each word is replaced by the most similar word (by trigrams) of the search index's
-    vocabulary; the suggestion is offered only if it finds visible pages, so words of
+    vocabulary; the suggestion is offered only if it finds `visible` pages, so words of
     drafts and private pages never show.
     """
     if connection.vendor != "postgresql" or not terms:
         return None
-    corrected = []
-    try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            for term in terms[:SUGGESTED_TERMS]:
-                word = term.lower()
-                if len(word) > 2 and not word.isdigit():
-                    cursor.execute(
-                        "SELECT word FROM search_vocabulary WHERE word %% %s"
-                        " ORDER BY similarity(word, %s) DESC, ndoc DESC, word LIMIT 1",
-                        [word, word],
-                    )
-                    row = cursor.fetchone()
-                    word = row[0] if row else word
-                corrected.append(word)
-    except DatabaseError:
-        logger.warning("Search suggestions need migrations of the search app", exc_info=True)
+    words = [term.lower() for term in terms[:SUGGESTED_TERMS]]
+    candidates = [word for word in words if len(word) > 2 and not word.isdigit()]
+    if not candidates:
         return None
+    with connection.cursor() as cursor:
+        cursor.execute(CORRECTIONS, [candidates])
+        corrections = dict(zip(candidates, (row[0] for row in cursor.fetchall()), strict=True))
+    corrected = [corrections.get(word) or word for word in words]
     suggestion = " ".join(corrected)
-    if suggestion == " ".join(terms[:SUGGESTED_TERMS]).lower():
+    if suggestion == " ".join(words):
         return None
-    if not search_pages(corrected, Filters(), language_code).count():
+    if not search_pages(corrected, visible).exists():
         return None
     return suggestion
 
@@ -176,16 +292,21 @@ def refresh_vocabulary():
     return True
 
 
-def editors_picks(query_string, language_code):
-    """Promotions editors chose for this query, to show above the results."""
+def editors_picks(query_string, visible):
+    """Promotions editors chose for this query, to show above the results; a promoted page
+    only while it is among `visible` pages (checked only when there is one: most queries
+    have no promotions)."""
     variants = {normalise_query_string(query_string), normalise_query_string(fold_yo(query_string))}
-    visible = visible_pages(language_code).values("pk")
-    return list(
+    picks = list(
         SearchPromotion.objects.filter(query__query_string__in=variants)
-        .filter(Q(page__isnull=True) | Q(page__in=visible))
         .select_related("page")
         .order_by("sort_order", "pk")
     )
+    promoted = [pick.page_id for pick in picks if pick.page_id is not None]
+    if not promoted:
+        return picks
+    shown = set(visible.filter(pk__in=promoted).values_list("pk", flat=True))
+    return [pick for pick in picks if pick.page_id is None or pick.page_id in shown]
 
 
 def log_query(query_string):

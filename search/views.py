@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from search.forms import SearchForm
-from search.pages import active_language, popular_tags, shown_years, tag_listing
+from search.pages import active_language, popular_tags, shown_years, tag_listing, visible_pages
 from search.searching import (
     describe,
     editors_picks,
@@ -20,6 +20,8 @@ from search.searching import (
 from search.text import MAX_QUERY_LENGTH, query_terms
 
 RESULTS_PER_PAGE = 10
+# Larger page numbers are not used to guess which rows to read with the count.
+MAX_PAGES = 1000
 FILTER_TAGS = 30
 # The years and tags offered as filters change rarely; a few minutes' delay is fine.
 FILTERS_CACHE_SECONDS = 300
@@ -60,9 +62,12 @@ def _search_context(request, form, language):
     if not terms:
         context["no_words"] = bool(raw)
         return context
-    results, context["broadened"] = run_search(terms, filters, language)
+    # Computed once: the search, the suggestion and the picks all keep to these pages.
+    visible = visible_pages(language)
+    number = request.GET.get("page")
+    results, context["broadened"] = run_search(terms, filters.apply(visible), _rows_of(number))
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(number)
     # Turning pages is not searching again: only the first request of a search is counted.
     first_page = request.GET.get("page", "1") == "1"
     query_string = " ".join(terms)
@@ -71,10 +76,24 @@ def _search_context(request, form, language):
     context.update(
         results=page,
         described=describe(page.object_list, terms),
-        picks=editors_picks(query_string, language) if first_page else [],
-        suggestion=None if paginator.count else suggest(terms, language),
+        picks=editors_picks(query_string, visible) if first_page else [],
+        suggestion=None if paginator.count else suggest(terms, visible),
     )
     return context
+
+
+def _rows_of(number):
+    """The slice of results that page `number` would show, read together with the count.
+
+    Bad or huge numbers guess the first page; Paginator.get_page has the last word.
+    """
+    try:
+        index = int(number) - 1
+    except (TypeError, ValueError):
+        index = 0
+    if not 0 <= index < MAX_PAGES:
+        index = 0
+    return slice(index * RESULTS_PER_PAGE, (index + 1) * RESULTS_PER_PAGE)
 
 
 def tag(request, slug):

@@ -18,7 +18,8 @@ from wagtail.search.backends.database.postgres.postgres import ObjectIndexer
 
 import pytest
 
-from search.searching import Filters, refresh_vocabulary, run_search
+from search.pages import visible_pages
+from search.searching import refresh_vocabulary, run_search
 from search.text import query_terms
 from tests.search.helpers import article, make_private, page
 
@@ -162,7 +163,7 @@ HIDDEN_SLUGS = {
 
 def found(query, language="ru"):
     with translation.override(language):
-        results, _broadened = run_search(query_terms(query), Filters(), language)
+        results, _broadened = run_search(query_terms(query), visible_pages(language))
         return list(results[:200])
 
 
@@ -219,7 +220,7 @@ def test_english_query_finds_every_expected_page(db, demo_site, query, expected)
 def test_hidden_pages_exist_and_would_match(db, demo_site):
     """The exclusions above are meaningful: the hidden pages are indexed with every word."""
     with translation.override("en"):
-        results, _ = run_search(query_terms("библиотекарей"), Filters(), "en")
+        results, _ = run_search(query_terms("библиотекарей"), visible_pages("en"))
         assert "golden-english" in {page.slug for page in results}
 
 

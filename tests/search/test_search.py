@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
 
+from search.searching import refresh_vocabulary
 from tests.search.helpers import article, english_home, make_private, news_index, page
 
 
@@ -198,17 +199,47 @@ def test_picks_of_private_pages_are_not_shown(client, pages):
     assert search(client, q="методистов").context["picks"] == []
 
 
+def test_every_word_may_be_in_the_title_or_in_the_text(client, home):
+    page(home, "Клуб методистов", "club", "Встреча в Кашине.")
+    page(home, "Клуб краеведов", "other-club", "Встреча в Твери.")
+    assert titles(search(client, q="методистов Кашине")) == ["Клуб методистов"]
+
+
+@pytest.mark.postgres
+def test_stop_words_neither_narrow_nor_widen_the_search(client, pages):
+    assert titles(search(client, q="методистов и на")) == ["Клуб методистов"]
+    response = search(client, q="и на в")
+    assert response.status_code == 200
+    assert titles(response) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"), [("3", 5), ("1", 10), ("99", 5), ("0", 5), ("abc", 10), ("9" * 30, 5)]
+)
+def test_pages_of_results_count_every_match(client, home, number, shown):
+    for index in range(25):
+        page(home, f"Методистов {index}", f"page-{index}", "Методистов текст.")
+    response = search(client, q="методистов", page=number)
+    assert response.context["results"].paginator.count == 25
+    assert len(titles(response)) == shown
+
+
 def test_search_costs_at_most_10_queries_whatever_the_number_of_results(client, home):
     """The whole page: the search, its log, editors' picks, facets and the page chrome."""
     for number in range(25):
         page(home, f"Методистов {number}", f"page-{number}", "Методистов текст.")
     page(home, "Единственная", "single", "Уникальное слово.")
+    refresh_vocabulary()  # so that the misspelt query below gets the whole suggestion path
     search(client, q="методистов")  # logged once: later searches only count hits
     search(client, q="уникальное")
+    search(client, q="методистав уникальноее")
     many = count_queries(lambda: search(client, q="методистов"))
     one = count_queries(lambda: search(client, q="уникальное"))
+    # Nothing found: a second search with any of the words, and a suggestion on PostgreSQL.
+    none = count_queries(lambda: search(client, q="методистав уникальноее"))
     assert many <= 10
     assert one == many
+    assert none <= 10
 
 
 def count_queries(request):
