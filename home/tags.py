@@ -41,6 +41,18 @@ class TagEnglishName(models.Model):
         return self.name
 
 
+class TaggedPageMixin:
+    """For page types with `tags`: the search index holds them in the page's language.
+
+    An English page is found by the English names of its tags and its excerpts show them;
+    a tag without an English name is indexed under its Russian one.
+    """
+
+    def tag_text(self):
+        language = self.locale.language_code
+        return " ".join(tag_name(tag, language) for tag in self.tags.all())
+
+
 def english_names():
     """English names by tag id: one query per change of the vocabulary, then the cache."""
     names = cache.get(NAMES_CACHE_KEY)

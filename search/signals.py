@@ -4,6 +4,7 @@ from wagtail.search.backends import get_search_backends
 
 from taggit.models import Tag
 
+from home.tags import TagEnglishName, forget_english_names
 from search.pages import tag_through_models
 from search.text import transliterate
 
@@ -51,11 +52,29 @@ def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
         reindex_pages(through, list(page_ids))
 
 
+def tag_english_name_changed(sender, instance, raw=False, **kwargs):
+    """English pages are indexed under their tags' English names: index them again."""
+    if raw:
+        return
+    forget_english_names()  # before indexing, whichever receiver Django calls first
+    for through in tag_through_models():
+        page_ids = through.objects.filter(tag_id=instance.tag_id).values_list(
+            "content_object_id", flat=True
+        )
+        reindex_pages(through, list(page_ids))
+
+
 def connect():
     from django.db.models.signals import post_delete, post_save, pre_save
 
     pre_save.connect(latin_tag_slug, sender=Tag, dispatch_uid="search_latin_tag_slug")
     post_save.connect(tag_renamed, sender=Tag, dispatch_uid="search_reindex_renamed_tag")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            tag_english_name_changed,
+            sender=TagEnglishName,
+            dispatch_uid=f"search_reindex_english_tag_{signal is post_save}",
+        )
     for through in tag_through_models():
         uid = f"search_reindex_tags_{through._meta.label_lower}"
         post_save.connect(page_tags_changed, sender=through, dispatch_uid=uid)

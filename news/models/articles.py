@@ -24,7 +24,7 @@ from taggit.models import TaggedItemBase
 
 from home.models import AgeRating, AssociationSettings, Organisation, Person, Region
 from home.pages import SitePageMixin, public_pages
-from home.tags import tag_name
+from home.tags import TaggedPageMixin, tag_name
 from home.translations import localized_pages
 from news.blocks import NewsBodyBlock
 from news.queries import localized
@@ -57,7 +57,7 @@ class NewsPageForm(WagtailAdminPageForm):
                 self.initial["age_rating"] = AssociationSettings.for_site(site).default_age_rating
 
 
-class NewsPage(SitePageMixin, Page):
+class NewsPage(SitePageMixin, TaggedPageMixin, Page):
     """A news article: association events, reports from member libraries, reprints."""
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -193,7 +193,7 @@ class NewsPage(SitePageMixin, Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.SearchField("byline"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("tag_text"),
         index.FilterField("date"),
         index.FilterField("pinned"),
     ]

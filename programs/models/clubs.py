@@ -161,7 +161,7 @@ class ClubMeetingPage(EventPage):
         index.SearchField("theme"),
         index.SearchField("agenda"),
         index.SearchField("outcomes"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("tag_text"),
         index.FilterField("start_date"),
     ]
 

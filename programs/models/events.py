@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.pages import SitePageMixin, public_pages
+from home.tags import TaggedPageMixin
 from home.translations import localized_pages
 from programs import dates
 
@@ -63,7 +64,7 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventPage(SitePageMixin, RoutablePageMixin, Page):
+class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
     """Abstract base of programmes and meetings: when, where, in which format, and status."""
 
     start_date = models.DateField(_("start date"))

@@ -211,7 +211,7 @@ class TrainingProgramPage(EventPage):
         index.SearchField("target_audience"),
         index.SearchField("modules"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("tag_text"),
         index.FilterField("start_date"),
         index.FilterField("kind"),
         index.FilterField("format"),

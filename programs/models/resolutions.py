@@ -25,6 +25,7 @@ from home.documents import extension_of, read_pdf
 from home.downloads import forbidden, serve_document
 from home.pages import SitePageMixin, public_pages
 from home.roles import is_editorial, is_member
+from home.tags import TaggedPageMixin
 from home.translations import localized_pages, one_version_each
 
 MAX_QUERY_LENGTH = 200
@@ -160,7 +161,7 @@ class ResolutionPageTag(TaggedItemBase):
     )
 
 
-class ResolutionPage(SitePageMixin, RoutablePageMixin, Page):
+class ResolutionPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
     """A final document: the public see its summary; members download the adopted file."""
 
     parent_page_types = ["programs.ResolutionIndexPage"]
@@ -256,7 +257,7 @@ class ResolutionPage(SitePageMixin, RoutablePageMixin, Page):
         index.SearchField("number", boost=5),
         index.SearchField("summary"),
         index.SearchField("adopted_at_text"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("tag_text"),
         index.FilterField("status"),
         index.FilterField("date"),
     ]

@@ -144,3 +144,24 @@ def test_a_changed_english_name_empties_the_page_cache(school):
     school.english_name.name = "managers' school"
     school.english_name.save()
     assert content_version() != before
+
+
+def found_in(client, language, query):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    return {result.page.pk: result.excerpt for result in response.context["described"]}
+
+
+def test_english_pages_are_searched_and_excerpted_by_their_tags_english_names(client, articles):
+    english, russian = articles["english"], articles["russian"]
+    assert english.pk in found_in(client, "en", "managers")
+    assert russian.pk in found_in(client, "ru", "руководителей")
+    excerpt = found_in(client, "en", "managers")[english.pk]
+    assert "<mark>managers</mark>" in excerpt
+    assert "руководителей" not in excerpt  # the Russian tag name is not in the English index
+
+
+def test_naming_a_tag_in_english_reindexes_the_english_pages(client, articles, local_history):
+    assert articles["english"].pk not in found_in(client, "en", "heritage")
+    TagEnglishName.objects.create(tag=local_history, name="local heritage")
+    assert articles["english"].pk in found_in(client, "en", "heritage")
