@@ -40,7 +40,9 @@ def cached(request, name, build):
 
     `build` must return plain, picklable values (strings, numbers, dicts, lists), never
     querysets or pages, so that a hit costs no query at all. The values are also kept on the
-    request, so several template tags asking for the same thing read the cache once.
+    request, so several template tags asking for the same thing read the cache once. None
+    means there is nothing to remember: it is returned, not stored, so a lookup of something
+    that does not exist (a mistyped address) leaves nothing behind in the cache.
     """
     memo = request.__dict__.setdefault("_content_cache", {}) if request is not None else {}
     value = memo.get(name, _MISSING)
@@ -50,6 +52,7 @@ def cached(request, name, build):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+        if value is not None:
+            cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
     memo[name] = value
     return value

@@ -24,7 +24,7 @@ from home.blocks import BodyBlock, LinkBlock
 from home.caching import cached
 from home.documents import extension_of, extract_pdf_text, validate_document_file
 from home.feedback import Question, TypoReport  # noqa: F401 (registers the feedback models)
-from home.pages import SitePageMixin
+from home.pages import OneQueryChildRouteMixin, SitePageMixin
 from home.tags import TagEnglishName  # noqa: F401 (registers the model)
 
 
@@ -38,7 +38,7 @@ class AgeRating(models.TextChoices):
     EIGHTEEN = "18+", "18+"
 
 
-class HomePage(SitePageMixin, Page):
+class HomePage(SitePageMixin, OneQueryChildRouteMixin, Page):
     """The front page of one language tree."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -87,7 +87,7 @@ class HomePage(SitePageMixin, Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(SitePageMixin, Page):
+class StandardPage(SitePageMixin, OneQueryChildRouteMixin, Page):
     """An ordinary content page: about the association, membership, contacts and the like."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

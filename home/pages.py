@@ -1,10 +1,13 @@
 """Behaviour every page type of the site shares, whichever app defines it."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
+
+from home.caching import cached
 
 
 def public_pages(pages):
@@ -33,24 +36,43 @@ class SitePageMixin:
 
 
 class OneQueryChildRouteMixin:
-    """For an index page whose children are all of one type: route to a child in one query.
+    """Route to a child page in one query instead of Wagtail's two (the page, then its row).
 
-    Wagtail's `Page.route` fetches the child page, then its specific row; an index that
-    knows its children's type fetches both at once, with what the child's page shows.
-    Paths its own routable views answer (feeds, calendars) are left to them.
+    An index whose children are all of one type names it in `routed_children()`, with what the
+    child's page shows. Other pages (the home page) learn a child's type from the content
+    cache, which any rename, move or deletion empties. Paths the page's own routable views
+    answer (feeds, calendars) are left to them.
     """
 
     def routed_children(self):
-        """The children's queryset: the specific type, with `select_related` as needed."""
-        raise NotImplementedError
+        """The children's queryset: one specific type, with `select_related` as needed; None
+        when the children are of several types."""
+        return None
 
     def route(self, request, path_components):
         if self.live and path_components and not self._is_own_route(path_components):
-            child = self.routed_children().child_of(self).filter(slug=path_components[0]).first()
+            children = self.routed_children()
+            if children is None:
+                children = self._children_of_the_type_of(request, path_components[0])
+            child = None
+            if children is not None:
+                child = children.child_of(self).filter(slug=path_components[0]).first()
             if child is not None:
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
+
+    def _children_of_the_type_of(self, request, slug):
+        def content_type():
+            children = Page.objects.child_of(self).filter(slug=slug)
+            return children.values_list("content_type_id", flat=True).first()
+
+        # Unknown slugs are not remembered (see `cached`): they cost Wagtail's usual query.
+        content_type_id = cached(request, f"child-type:{self.pk}:{slug}", content_type)
+        if content_type_id is None:
+            return None
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        return model.objects.all() if model is not None else None
 
     def _is_own_route(self, path_components):
         resolve_subpage = getattr(self, "resolve_subpage", None)

@@ -90,6 +90,33 @@ def test_a_hit_costs_no_query_for_menu_settings_and_language_links(
     section = standard_page(home, title="Раздел", slug="section", show_in_menus=True)
     child = standard_page(section, title="Страница", slug="page")
     client.get(child.url)
-    # Site, locale, home page, two levels of routing, privacy check: nothing else.
-    with django_assert_max_num_queries(8):
+    # Site, locale, home page, one query per level of routing, privacy check: no more.
+    with django_assert_max_num_queries(6):
         assert client.get(child.url).status_code == 200
+
+
+def test_a_renamed_or_moved_page_is_routed_by_its_new_address(client, home):
+    """The home page learns its children's types from the cache (home.pages)."""
+    about = standard_page(home, title="Об ассоциации", slug="about")
+    other = standard_page(home, title="Раздел", slug="section")
+    assert client.get("/ru/about/").status_code == 200
+    about.slug = "ob-assotsiatsii"
+    about.save_revision().publish()
+    assert client.get("/ru/about/").status_code == 404
+    assert client.get("/ru/ob-assotsiatsii/").status_code == 200
+    about.refresh_from_db()
+    about.move(other, pos="last-child")
+    old_address = client.get("/ru/ob-assotsiatsii/")  # Wagtail's automatic redirect
+    assert (old_address.status_code, old_address["Location"]) == (
+        301,
+        "/ru/section/ob-assotsiatsii/",
+    )
+    assert client.get("/ru/section/ob-assotsiatsii/").status_code == 200
+
+
+def test_unknown_addresses_answer_404_and_leave_nothing_in_the_cache(client, home):
+    from django.core.cache import cache
+
+    keys_before = set(cache._cache)
+    assert client.get("/ru/no-such-page/").status_code == 404
+    assert not [key for key in set(cache._cache) - keys_before if "child-type" in key]
