@@ -15,6 +15,7 @@ from django.utils import timezone
 
 import pytest
 
+from home.demo_en import translate
 from news.models import NewsPage, NewsPageAuthor, NewsPageOrganisation, NewsPageRelatedPage
 from tests.factories import OrganisationFactory, PersonFactory, standard_page
 from tests.news.factories import ImageFactory, news_page
@@ -22,6 +23,8 @@ from tests.news.factories import ImageFactory, news_page
 pytestmark = pytest.mark.django_db
 
 BUDGET = 12
+# The English home page, then English authors, organisations, region and related pages.
+ENGLISH_LOOKUPS = 6
 
 
 def queries(client, url):
@@ -100,3 +103,19 @@ def test_home_news_block_and_feeds_cost_a_fixed_number_of_queries(client, home, 
     add_articles(index, 27, image)
     assert queries(client, home.url) == home_3
     assert queries(client, index.url + "rss/") == feed_3
+
+
+def test_an_english_article_costs_the_same_for_3_and_30_related_items(client, home, index):
+    """English pages also pay for Wagtail's lookup of the English home page and for one query
+    per kind of snippet or page swapped for its English version (authors, organisations,
+    region, related pages), however many there are."""
+    translate(home, {"Главная": "Home", "home": "home-en"})
+    translate(index, {})
+    small = dressed_article(index, 3)
+    large = dressed_article(index, 30)
+    russian = queries(client, large.url)
+    with_3 = queries(client, translate(small, {}).url)
+    with_30 = queries(client, translate(large, {}).url)
+    print(f"English news page: {with_30} queries, Russian {russian}")  # noqa: T201
+    assert with_3 == with_30
+    assert with_30 - russian <= ENGLISH_LOOKUPS
