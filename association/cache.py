@@ -96,6 +96,7 @@ _SHOWN_ON_PAGES = {
     "home.person",
     "taggit.tag",
     "home.tagenglishname",
+    "wagtailcore.locale",
 }
 
 

@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from home.caching import cached
 
@@ -18,6 +18,13 @@ from home.caching import cached
 def translated(pages):
     """`pages` without aliases standing in for a translation that does not exist yet."""
     return pages.exclude(Q(alias_of__isnull=False) & ~Q(alias_of__locale=F("locale")))
+
+
+def locale_codes(request=None):
+    """Language codes of the site's locales by id, from the content cache."""
+    return cached(
+        request, "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
 
 
 def version_urls(request, page):

@@ -9,6 +9,7 @@ English version where there is one.
 from wagtail.models import Page
 
 from home.i18n import translated
+from home.pages import public_pages
 
 
 def localized_pages(pages, locale_id, specific=False):
@@ -19,7 +20,7 @@ def localized_pages(pages, locale_id, specific=False):
     if not keys:
         return pages
     versions = translated(
-        Page.objects.live().public().filter(translation_key__in=keys, locale_id=locale_id)
+        public_pages(Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id))
     )
     if specific:
         versions = versions.specific()

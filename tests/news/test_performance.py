@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 BUDGET = 12
 # The English home page, then English authors, organisations, region and related pages.
-ENGLISH_LOOKUPS = 6
+ENGLISH_LOOKUPS = 5
 
 
 def queries(client, url):
