@@ -4,6 +4,8 @@ from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
+from home.models import MemberProfile
+
 EDITORS = "Редакторы"
 MODERATORS = "Модераторы"
 MEMBERS = "Члены ассоциации"
@@ -47,5 +49,16 @@ def is_editorial(user):
 
 
 def is_member(user):
-    """Staff of a member library with an active account."""
-    return MEMBERS in group_names(user)
+    """Staff of a member library with an active account.
+
+    The group grants access; a library that leaves the association (its "member of the
+    association" box cleared) takes its staff's access with it at once, without anyone
+    editing their accounts. Members linked to no library keep the group's access.
+    """
+    if MEMBERS not in group_names(user):
+        return False
+    if not hasattr(user, "_library_left"):
+        user._library_left = MemberProfile.objects.filter(
+            user=user, organisation__is_member=False
+        ).exists()
+    return not user._library_left

@@ -214,3 +214,19 @@ def test_drafts_show_no_text_to_members(client, home):
     html = client.get(page.url).content.decode()
     assert "Секретная формулировка" not in html
     assert page.download_url not in html
+
+
+def test_staff_of_a_library_that_left_the_association_lose_access_at_once(client, home):
+    page = resolution(resolution_index(home), ResolutionStatus.ADOPTED)
+    user = member_user()
+    library = user.member_profile.organisation
+    client.force_login(user)
+    assert client.get(page.download_url).status_code == 200
+
+    library.is_member = False
+    library.save()
+    assert client.get(page.download_url).status_code == 403
+
+    library.is_member = True
+    library.save()
+    assert client.get(page.download_url).status_code == 200
