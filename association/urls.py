@@ -15,6 +15,7 @@ from home import downloads as home_downloads
 from home import views as home_views
 from home.sitemaps import LocalizedSitemap
 from news import reads as news_reads
+from programs import access as programs_access
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/")
 
@@ -24,6 +25,11 @@ urlpatterns = [
         "documents/versions/<int:version_id>/",
         home_downloads.document_version,
         name="document_version",
+    ),
+    path(
+        "documents/resolutions/<int:document_id>/",
+        programs_access.resolution_file,
+        name="resolution_file",
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),

@@ -11,7 +11,7 @@ import zipfile
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
 import pypdf
@@ -129,19 +129,11 @@ def content_disposition(filename, disposition="attachment"):
     return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 
-def private_file_response(file, filename, streaming=True):
-    """Serve a member-only file: never cached by shared caches, never indexed.
-
-    Wagtail's `before_serve_document` hooks must return an HttpResponse, which a streaming
-    FileResponse is not; they pass streaming=False (files are small, see the upload limit).
-    """
+def private_file_response(file, filename):
+    """Serve a member-only file, streamed: never cached by shared caches, never indexed."""
     content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     file.open("rb")
-    if streaming:
-        response = FileResponse(file, content_type=content_type)
-    else:
-        with file:
-            response = HttpResponse(file.read(), content_type=content_type)
+    response = FileResponse(file, content_type=content_type)
     response["Content-Disposition"] = content_disposition(filename)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"

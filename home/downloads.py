@@ -13,12 +13,12 @@ def forbidden(request):
     return render(request, "home/accounts/forbidden.html", status=403)
 
 
-def serve_document(request, document, version=None, page=None, streaming=True):
+def serve_document(request, document, version=None, page=None):
     """Log the download and send the file; the caller has already checked access."""
     DocumentDownload.record(request, document, version=version, page=page)
     if version is not None:
-        return private_file_response(version.file, version.filename, streaming)
-    return private_file_response(document.file, document.filename, streaming)
+        return private_file_response(version.file, version.filename)
+    return private_file_response(document.file, document.filename)
 
 
 def document_version(request, version_id):

@@ -2,7 +2,10 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 
+from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
 from home.downloads import forbidden, serve_document
@@ -26,15 +29,27 @@ def is_resolution_file(document):
 
 
 def serve_resolution_file(document, request):
-    """Wagtail's `before_serve_document` hook; None leaves other documents to Wagtail."""
+    """Wagtail's `before_serve_document` hook: a resolution's file goes to `resolution_file`.
+
+    Wagtail takes only a plain HttpResponse from the hook, so a file served here would be
+    read into memory whole; the view streams it. Other documents are left to Wagtail.
+    """
     if not is_resolution_file(document):
         return None
+    return redirect("resolution_file", document_id=document.pk)
+
+
+def resolution_file(request, document_id):
+    """The file of a final document at its library address: the page's download rules."""
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    if not is_resolution_file(document):
+        raise Http404
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     resolutions = ResolutionPage.objects.filter(document=document)
     if is_editorial(request.user):
-        return serve_document(request, document, page=resolutions.first(), streaming=False)
+        return serve_document(request, document, page=resolutions.first())
     final = public_pages(resolutions.live()).filter(status__in=FINAL_STATUSES).first()
     if is_member(request.user) and final:
-        return serve_document(request, document, page=final, streaming=False)
+        return serve_document(request, document, page=final)
     return forbidden(request)

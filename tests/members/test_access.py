@@ -91,9 +91,15 @@ def test_access_matrix(client, home, login_as, user, target, route):
     url = urls_for(home, target)[route]
     login_as(user)
     response = client.get(url)
+    if route == "wagtail document url" and target != "earlier version":
+        # Wagtail hands a resolution's file to the view that checks access and streams it.
+        assert response.status_code == 302
+        assert response["Location"] == f"/documents/resolutions/{url.split('/')[2]}/"
+        response = client.get(response["Location"])
     assert outcome(response) == expected(user, target, route)
     if outcome(response) == OK and route != "page view":
         assert response["Content-Type"] == "application/pdf"
+        assert response.streaming  # never read into memory whole
         assert response["Cache-Control"] == "private, no-store"
         assert response["X-Robots-Tag"].startswith("noindex")
         assert "filename*=UTF-8''" in response["Content-Disposition"]
@@ -163,9 +169,13 @@ def test_a_file_chosen_only_in_an_unpublished_draft_is_protected(client, home, e
     secret = DocumentFactory(title="Черновик новой редакции")
     page.document = secret
     page.save_revision(user=editor)
-    assert client.get(secret.url).status_code == 302
+    assert (
+        client.get(secret.url, follow=True)
+        .redirect_chain[-1][0]
+        .startswith("/ru/account/login/?next=")
+    )
     client.force_login(member_user())
-    assert client.get(secret.url).status_code == 403
+    assert client.get(secret.url, follow=True).status_code == 403
 
 
 def test_documents_outside_resolutions_keep_wagtails_behaviour(client):

@@ -189,15 +189,15 @@ def test_member_only_documents_are_private_in_the_bucket_and_served_by_the_app(
 
     assert document.url.startswith(f"/documents/{document.pk}/")
     for url in (document.url, page.download_url):
-        response = client.get(url)
-        assert response.status_code == 302
-        assert response["Location"].startswith("/ru/account/login/?next=")
+        response = client.get(url, follow=True)
+        assert response.redirect_chain[-1][0].startswith("/ru/account/login/?next=")
 
     client.force_login(member_user())
     assert BUCKET not in client.get(page.url).content.decode()
     for url in (document.url, page.download_url):
-        response = client.get(url)
+        response = client.get(url, follow=True)
         assert response.status_code == 200
+        assert all(BUCKET not in location for location, _status in response.redirect_chain)
         assert response.getvalue() == pdf
         assert response["Cache-Control"] == "private, no-store"
 
