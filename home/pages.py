@@ -1,5 +1,7 @@
 """Behaviour every page type of the site shares, whichever app defines it."""
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
@@ -8,6 +10,9 @@ from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
 from home.caching import cached
+
+# What Wagtail accepts as a slug (letters in any script, digits, "_" and "-").
+SLUG = re.compile(r"[-\w]{1,255}")
 
 
 def public_pages(pages):
@@ -63,6 +68,9 @@ class OneQueryChildRouteMixin:
         return super().route(request, path_components)
 
     def _children_of_the_type_of(self, request, slug):
+        if not SLUG.fullmatch(slug):  # no page has it; and cache keys stay clean
+            return None
+
         def content_type():
             children = Page.objects.child_of(self).filter(slug=slug)
             return children.values_list("content_type_id", flat=True).first()

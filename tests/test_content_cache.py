@@ -120,3 +120,9 @@ def test_unknown_addresses_answer_404_and_leave_nothing_in_the_cache(client, hom
     keys_before = set(cache._cache)
     assert client.get("/ru/no-such-page/").status_code == 404
     assert not [key for key in set(cache._cache) - keys_before if "child-type" in key]
+
+
+@pytest.mark.parametrize("address", ["/ru/two%20words/", "/ru/" + "a" * 300 + "/", "/ru/%0A/"])
+@pytest.mark.filterwarnings("error::django.core.cache.backends.base.CacheKeyWarning")
+def test_odd_addresses_answer_404_without_odd_cache_keys(client, home, address):
+    assert client.get(address).status_code == 404
