@@ -44,12 +44,17 @@ def page_tags_changed(sender, instance, created=None, raw=False, **kwargs):
     reindex_pages(sender, [instance.content_object_id])
 
 
+def reindex_tagged(tag_id):
+    """Index again every page, of every tagged type, that has the tag."""
+    for through in tag_through_models():
+        page_ids = through.objects.filter(tag_id=tag_id).values_list("content_object_id", flat=True)
+        reindex_pages(through, list(page_ids))
+
+
 def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
     if raw or created:
         return
-    for through in tag_through_models():
-        page_ids = through.objects.filter(tag=instance).values_list("content_object_id", flat=True)
-        reindex_pages(through, list(page_ids))
+    reindex_tagged(instance.pk)
 
 
 def tag_english_name_changed(sender, instance, raw=False, **kwargs):
@@ -57,11 +62,7 @@ def tag_english_name_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     forget_english_names()  # before indexing, whichever receiver Django calls first
-    for through in tag_through_models():
-        page_ids = through.objects.filter(tag_id=instance.tag_id).values_list(
-            "content_object_id", flat=True
-        )
-        reindex_pages(through, list(page_ids))
+    reindex_tagged(instance.tag_id)
 
 
 def connect():

@@ -286,8 +286,7 @@ class TrainingProgramPage(EventPage):
         links = self.lecturers.all()
         if not isinstance(links, QuerySet):  # a preview: the links live in memory only
             links = sorted(links, key=lambda link: link.sort_order or 0)
-            people = localize_organisations(localize_people([link.person for link in links]))
-            return people
+            return localize_organisations(localize_people([link.person for link in links]))
         link = links.filter(person_id=OuterRef("pk")).order_by("sort_order", "pk")[:1]
         rows = list(
             Person.objects.filter(
