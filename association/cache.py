@@ -13,7 +13,7 @@ from django.http import HttpResponse
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.signals import post_page_move, published, unpublished
 
 from redis.exceptions import RedisError
 
@@ -70,16 +70,16 @@ def _invalidate(**kwargs):
     transaction.on_commit(bump_content_version)
 
 
-page_published.connect(_invalidate, dispatch_uid="pagecache_page_published")
-page_unpublished.connect(_invalidate, dispatch_uid="pagecache_page_unpublished")
+# Publishing and unpublishing a page save its row (see the receiver below); a move updates
+# the tree without saving it.
 post_page_move.connect(_invalidate, dispatch_uid="pagecache_page_moved")
 # Snippets with a draft state (shown inside pages) and site settings change pages too.
 published.connect(_invalidate, dispatch_uid="pagecache_published")
 unpublished.connect(_invalidate, dispatch_uid="pagecache_unpublished")
 
 
-# Any saved page too: code (the demo loader, imports) may create live pages without publishing
-# a revision, and a draft save is rare enough that emptying the cache for it costs little.
+# Any saved page: publishing, unpublishing, a draft (rare enough that emptying the cache for
+# it costs little), and live pages code creates without a revision (the demo loader, imports).
 @receiver(post_save, dispatch_uid="pagecache_page_saved")
 @receiver(post_delete, dispatch_uid="pagecache_page_deleted")
 def _invalidate_on_page_change(sender, instance, **kwargs):
