@@ -168,13 +168,13 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_gunicorn(app, env, log):
+def start_gunicorn(app, env, log, config="python:association.gunicorn", wsgi="association.wsgi"):
     port = free_port()
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
-        "--config", "python:association.gunicorn",
+        "--config", config,
         "--bind", f"127.0.0.1:{port}",
-        "association.wsgi:application",
+        f"{wsgi}:application",
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=app, env=env, stdout=log, stderr=log)  # noqa: S603
     deadline = time.monotonic() + 60
