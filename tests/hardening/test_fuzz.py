@@ -6,7 +6,6 @@ languages, its last segment and its query string mutated).
 """
 
 import itertools
-import time
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -191,7 +190,6 @@ def test_malformed_requests_never_fail_and_store_nothing(client, demo):
     posts = list(form_posts())
     before = stored_counts()
     failures = []
-    started = time.monotonic()
     for url in gets:
         path, _, query = url.partition("?")
         response = client.get(path, QUERY_STRING=query)
@@ -203,8 +201,6 @@ def test_malformed_requests_never_fail_and_store_nothing(client, demo):
         )
         if response.status_code >= 500:
             failures.append(("POST", url, body[:200], response.status_code))
-    elapsed = time.monotonic() - started
     assert len(gets) + len(posts) >= 300, len(gets) + len(posts)
     assert not failures, failures
     assert stored_counts() == before
-    assert elapsed < 60, f"{len(gets)} GET and {len(posts)} POST requests in {elapsed:.0f} s"

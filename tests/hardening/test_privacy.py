@@ -10,8 +10,7 @@ from tests.members.factories import DocumentFactory, member_user, resolution, re
 pytestmark = pytest.mark.django_db
 
 
-def test_a_members_view_of_a_resolution_is_private(client, home, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_members_view_of_a_resolution_is_private(client, home):
     page = resolution(resolution_index(home), ResolutionStatus.ADOPTED, document=DocumentFactory())
     anonymous = client.get(page.url)
     assert "private" not in anonymous.get("Cache-Control", "")
