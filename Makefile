@@ -6,7 +6,7 @@ PY := $(CURDIR)/$(BIN)/python
 MANAGE := $(PY) $(CURDIR)/manage.py
 LOCAL_APPS := home news programs search
 
-.PHONY: run test install lint checks pytest image-check e2e messages catalogues lock clean
+.PHONY: run test install lint checks pytest browser-deps image-check e2e messages catalogues lock clean
 
 $(BIN)/.installed: requirements-dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -49,7 +49,13 @@ checks: install messages
 	DJANGO_SECRET_KEY=check-deploy-only-not-a-real-secret-0123456789abcdefghijklmnop \
 		$(MANAGE) check --deploy --fail-level WARNING --settings=association.settings.production
 
-pytest: install messages
+# The browser journeys' axe-core comes from npm; without npm (or Chromium) they are skipped
+# with the reason shown.
+browser-deps:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory tests/e2e/node_modules/.package-lock.json; \
+	else echo "npm not found: the browser journeys (tests/e2e) will be skipped"; fi
+
+pytest: install messages browser-deps
 	$(BIN)/pytest
 
 # The Dockerfile's build steps and gunicorn, without a container engine (.ci/image-check).
@@ -62,7 +68,7 @@ test: lint checks pytest image-check
 tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 
-e2e: install messages tests/e2e/node_modules/.package-lock.json
+e2e: install messages browser-deps
 	$(BIN)/pytest -m e2e
 
 # Regenerate the lock files after changing dependencies in pyproject.toml.

@@ -1,9 +1,72 @@
+import re
+from urllib.parse import unquote_to_bytes
+
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 
 from csp.middleware import CSPMiddleware
 
 from association.urls import ADMIN_PATH
+
+# Django's WSGIRequest has already decoded the path, writing bytes that are not UTF-8 back
+# as %XX escapes; a real address of the site never holds a percent sign.
+BROKEN_PATH = re.compile(r"\x00|%[89A-F][0-9A-F]")
+
+
+def unreadable_query(query_string):
+    """True for a query string that, percent-decoded, holds NUL or is not valid UTF-8."""
+    raw = unquote_to_bytes(query_string.replace("+", " "))
+    if b"\0" in raw:
+        return True
+    try:
+        raw.decode()
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+class MalformedRequestMiddleware:
+    """Answers 400 to an address whose path or query string has NUL or invalid UTF-8.
+
+    No page, filter or form of the site takes such bytes; Django would pass them on
+    (re-encoded or replaced) to views and the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if BROKEN_PATH.search(path) or unreadable_query(request.META.get("QUERY_STRING", "")):
+            language = "en" if path.startswith("/en/") else settings.LANGUAGE_CODE
+            with translation.override(language):
+                message = gettext("Bad request: the address contains characters no page uses.")
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+class PrivateForSignedInMiddleware:
+    """Marks every answer to a signed-in user private, so no shared cache keeps it.
+
+    A member's page may hold what only members may read (a resolution's download link);
+    answers that already say no-store or private are left as they are.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            directives = response.get("Cache-Control", "")
+            if "private" not in directives and "no-store" not in directives:
+                patch_cache_control(response, private=True)
+        return response
 
 
 class PermissionsPolicyMiddleware:

@@ -38,16 +38,24 @@ urlpatterns = [
     path(".well-known/security.txt", health.security_txt, name="security_txt"),
 ]
 
-if settings.DEBUG:
-    # Development only: images are served from MEDIA_ROOT, but never the documents
-    # folder, whose files must go through Wagtail's permission-checking serve view.
-    urlpatterns += [
+
+def media_patterns():
+    """Development only: images served from MEDIA_ROOT, and nothing else.
+
+    Documents must go through Wagtail's permission-checking serve view, as in production
+    where the web server serves the two image folders alone. Only a plain file name right
+    inside one of them matches: no empty, dot or dot-dot segment can lead elsewhere.
+    """
+    return [
         re_path(
-            r"^media/(?P<path>(?!documents/).*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            r"^media/(?P<path>(?:original_images|images)/(?!\.)[^/]+)$",
+            lambda request, path: serve(request, path, document_root=settings.MEDIA_ROOT),
         ),
     ]
+
+
+if settings.DEBUG:
+    urlpatterns += media_patterns()
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),

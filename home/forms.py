@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -64,3 +66,15 @@ class MemberUserCreationForm(MemberProfileFormMixin, UserCreationForm):
 
 class MemberUserEditForm(MemberProfileFormMixin, UserEditForm):
     pass
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, refusing a user name longer than any user's before signing in.
+
+    AuthenticationForm only sets the field's max_length attribute, which validates nothing.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))

@@ -16,7 +16,12 @@ def client_key(request):
 
 def is_limited(request, scope, limit, seconds):
     """Count one attempt of this client in `scope`; True once it exceeds `limit` a window."""
-    key = f"ratelimit:{scope}:{client_key(request)}"
+    return is_limited_for(scope, client_key(request), limit, seconds)
+
+
+def is_limited_for(scope, key, limit, seconds):
+    """Count one attempt under `key` in `scope`; True once it exceeds `limit` a window."""
+    key = f"ratelimit:{scope}:{key}"
     if cache.add(key, 1, timeout=seconds):
         return False
     try:

@@ -3,18 +3,23 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from home.accounts import PasswordResetView
+from home.forms import SignInForm
+
 TEMPLATES = "home/accounts/"
 
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name=f"{TEMPLATES}login.html"),
+        auth_views.LoginView.as_view(
+            template_name=f"{TEMPLATES}login.html", authentication_form=SignInForm
+        ),
         name="account_login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="account_logout"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        PasswordResetView.as_view(
             template_name=f"{TEMPLATES}password_reset_form.html",
             email_template_name=f"{TEMPLATES}password_reset_email.txt",
             subject_template_name=f"{TEMPLATES}password_reset_subject.txt",

@@ -4,11 +4,13 @@ import calendar
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django import forms
 from django.http import Http404
 
 from taggit.models import Tag
 
 from home.models import Region
+from home.query import NumberField
 
 
 def localized(objects, locale_id):
@@ -41,6 +43,14 @@ def localize_regions(articles, locale_id):
     return articles
 
 
+class NewsFilterForm(forms.Form):
+    tag = forms.SlugField(required=False, allow_unicode=True, max_length=100)
+    region = forms.SlugField(required=False, allow_unicode=True, max_length=100)
+    year = NumberField(required=False, min_value=1900, max_value=2100)
+    month = NumberField(required=False, min_value=1, max_value=12)
+    day = NumberField(required=False, min_value=1, max_value=31)
+
+
 @dataclass
 class NewsFilters:
     """The listing's filters parsed from the query string; bad values answer 404."""
@@ -53,36 +63,33 @@ class NewsFilters:
 
     @classmethod
     def from_query(cls, query, locale):
+        form = NewsFilterForm(query)
+        if not form.is_valid():
+            raise Http404("Bad filter")
+        values = form.cleaned_data
         filters = cls()
-        if tag_slug := query.get("tag"):
+        if tag_slug := values["tag"]:
             filters.tag = Tag.objects.filter(slug=tag_slug).first()
             if filters.tag is None:
                 raise Http404("Unknown tag")
-        if region_slug := query.get("region"):
+        if region_slug := values["region"]:
             # Region slugs are the same in every language; prefer the reader's translation.
             regions = Region.objects.filter(slug=region_slug)
             filters.region = regions.filter(locale=locale).first() or regions.first()
             if filters.region is None:
                 raise Http404("Unknown region")
-        year, month = query.get("year"), query.get("month")
-        if year:
-            filters.year = cls._number(year, 1900, 2100)
-        if month:
+        filters.year = values["year"]
+        if values["month"]:
             if filters.year is None:
                 raise Http404("A month needs a year")
-            filters.month = cls._number(month, 1, 12)
-        if day := query.get("day"):
+            filters.month = values["month"]
+        if values["day"]:
             if filters.month is None:
                 raise Http404("A day needs a month")
-            last = calendar.monthrange(filters.year, filters.month)[1]
-            filters.day = cls._number(day, 1, last)
+            if values["day"] > calendar.monthrange(filters.year, filters.month)[1]:
+                raise Http404("Out of range")
+            filters.day = values["day"]
         return filters
-
-    @staticmethod
-    def _number(value, lowest, highest):
-        if not value.isdigit() or not lowest <= int(value) <= highest:
-            raise Http404("Out of range")
-        return int(value)
 
     def apply(self, articles):
         if self.tag:

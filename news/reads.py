@@ -21,6 +21,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from home.caching import cached
+from home.feedback_views import same_origin
 from home.ratelimit import client_key
 from news.models import NewsPage, NewsPageReads
 
@@ -43,8 +45,11 @@ def counter_key(page_id, day):
 @never_cache
 @require_POST
 def read_beacon(request, page_id):
+    """Count a view of a live public article, sent by a page of this site and not a bot."""
+    if not same_origin(request):
+        return HttpResponse(status=403)
     user_agent = request.headers.get("User-Agent", "")
-    if user_agent and not BOTS.search(user_agent):
+    if user_agent and not BOTS.search(user_agent) and is_article(request, page_id):
         reader = hashlib.sha256(f"{client_key(request)}|{user_agent}".encode()).hexdigest()[:32]
         if cache.add(f"newsreads:seen:{page_id}:{reader}", 1, timeout=REPEAT_SECONDS):
             key = counter_key(page_id, timezone.localdate())
@@ -52,6 +57,19 @@ def read_beacon(request, page_id):
             with contextlib.suppress(ValueError):  # expired in between: one view is lost
                 cache.incr(key)
     return HttpResponse(status=204)
+
+
+def is_article(request, page_id):
+    """Only ids of live public articles get counters; other ids leave no key in the cache.
+
+    The ids are kept under the content version, which any publish changes.
+    """
+    articles = cached(
+        request,
+        "news-article-ids",
+        lambda: list(NewsPage.objects.live().public().values_list("pk", flat=True)),
+    )
+    return page_id in articles
 
 
 def aggregate(days=2):

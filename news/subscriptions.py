@@ -1,6 +1,7 @@
 """«Подписаться на новости»: double opt-in, the weekly digest and one-click unsubscribe."""
 
 import datetime
+import logging
 
 from django import forms
 from django.conf import settings
@@ -18,6 +19,8 @@ from django.views.decorators.http import require_http_methods
 from home.feedback_views import privacy_page
 from home.ratelimit import is_limited
 from news.models import NewsIndexPage, Subscriber
+
+logger = logging.getLogger(__name__)
 
 SUBSCRIBE_LIMIT = (5, 10 * 60)  # attempts per address per ten minutes
 CONFIRMATION_DAYS = 3  # an unconfirmed address is deleted after this many days
@@ -41,6 +44,7 @@ def localized_url(name, language, **kwargs):
 
 
 def send_confirmation(subscriber):
+    """Send the confirmation link; False when the mail server cannot take it (logged)."""
     with translation.override(subscriber.language):
         context = {
             "confirm_url": localized_url(
@@ -53,7 +57,12 @@ def send_confirmation(subscriber):
             body=render_to_string("news/subscription/confirm_email.txt", context),
             to=[subscriber.email],
         )
-    message.send()
+    try:
+        message.send()
+    except Exception:
+        logger.exception("Could not send the subscription confirmation")
+        return False
+    return True
 
 
 @never_cache
@@ -75,8 +84,9 @@ def subscribe(request):
                     )
                 except IntegrityError:  # the same address sent twice at once
                     subscriber = Subscriber.objects.get(email=email)
-            if subscriber.confirmed_at is None:
-                send_confirmation(subscriber)
+            if subscriber.confirmed_at is None and not send_confirmation(subscriber):
+                # The address is kept: subscribing again later sends a new letter.
+                return render(request, "news/subscription/sent.html", {"not_sent": True})
             # The same answer whether or not the address was subscribed already.
             return redirect("news_subscription_sent")
     return render(

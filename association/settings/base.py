@@ -105,6 +105,8 @@ MIDDLEWARE = [
     # Answers /healthz and /readyz before host validation and the HTTPS redirect, so that
     # load balancer and container probes work with any Host header over plain HTTP.
     "association.health.HealthCheckMiddleware",
+    # Before anything reads the path or query string: NUL or invalid UTF-8 answers 400.
+    "association.middleware.MalformedRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "association.middleware.PermissionsPolicyMiddleware",
     "association.middleware.ContentSecurityPolicyMiddleware",
@@ -116,6 +118,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "association.middleware.PrivateForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -203,6 +206,8 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")
+# A mail server that stops answering fails the letter (logged) instead of holding a request.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 
 WAGTAIL_SITE_NAME = "Ассоциация библиотек"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -296,15 +301,20 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_MB", "10")) * 2**20
 
 # Login throttling for the member sign-in and the admin sign-in (django-axes): after
-# AXES_FAILURE_LIMIT failures for one user name from one address, further attempts are
-# refused for the cool-off period.
+# AXES_FAILURE_LIMIT failures for one user name from one address, or
+# LOGIN_ADDRESS_FAILURE_LIMIT from one address, further attempts are refused for the cool-off.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A larger limit per address whatever the user names tried (association.throttling); a
+# library's staff often share one address.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "association.throttling.AddressLimitHandler"
+AXES_USERNAME_CALLABLE = "association.throttling.login_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "association.middleware.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "association.middleware.client_ip"

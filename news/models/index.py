@@ -16,6 +16,7 @@ from wagtail_localize.fields import TranslatableField
 
 from taggit.models import Tag
 
+from home import converters  # noqa: F401 (registers <tag:…> for the tag feeds)
 from home.caching import cached
 from home.models import Region
 from home.pages import OneQueryChildRouteMixin, SitePageMixin, public_pages
@@ -114,13 +115,13 @@ class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, P
 
         return NewsAtomFeed(self)(request)
 
-    @path("tag/<str:tag>/rss/", name="tag_rss")
+    @path("tag/<tag:tag>/rss/", name="tag_rss")
     def tag_rss(self, request, tag):
         from news.feeds import NewsRssFeed
 
         return NewsRssFeed(self, tag=self._tag_or_404(tag))(request)
 
-    @path("tag/<str:tag>/atom/", name="tag_atom")
+    @path("tag/<tag:tag>/atom/", name="tag_atom")
     def tag_atom(self, request, tag):
         from news.feeds import NewsAtomFeed
 

@@ -195,6 +195,12 @@ class ClubMeetingPage(EventPage):
     def calendar_description(self):
         return self.theme
 
+    @property
+    def meta_description(self):
+        """The theme, dates and place, for search engines and link previews."""
+        parts = (self.theme, self.date_display, self.location_display)
+        return ". ".join(str(part) for part in parts if part)
+
 
 class ClubMeetingRelatedNews(RelatedNews):
     page = ParentalKey(ClubMeetingPage, on_delete=models.CASCADE, related_name="related_news")

@@ -1,5 +1,6 @@
 """Final documents (resolutions) adopted at meetings and programmes, and their register."""
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -24,6 +25,7 @@ from taggit.models import TaggedItemBase
 from home.documents import extension_of, read_pdf
 from home.downloads import forbidden, serve_document
 from home.pages import SitePageMixin, public_pages
+from home.query import NumberField
 from home.roles import is_editorial, is_member
 from home.tags import TaggedPageMixin
 from home.translations import localized_pages, one_version_each
@@ -36,6 +38,19 @@ class ResolutionStatus(models.TextChoices):
     DISCUSSION = "discussion", _("under discussion")
     ADOPTED = "adopted", _("adopted")
     SUPERSEDED = "superseded", _("superseded")
+
+
+class ResolutionFilterForm(forms.Form):
+    """The register's filters; a value that does not parse is left out, as if not given."""
+
+    year = NumberField(required=False, min_value=1, max_value=9999)
+    status = forms.ChoiceField(required=False, choices=ResolutionStatus.choices)
+    event = NumberField(required=False, min_value=1)
+    q = forms.CharField(required=False)
+
+    def filters(self):
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 # The statuses whose current file members may download; everything else is staff only.
@@ -87,16 +102,14 @@ class ResolutionIndexPage(SitePageMixin, Page):
         the public description only, so member-only text never decides what they see.
         """
         resolutions = self.resolutions()
-        params = request.GET
-        year = params.get("year", "")
-        if year.isdigit():
-            resolutions = resolutions.filter(date__year=int(year))
-        if params.get("status") in ResolutionStatus.values:
-            resolutions = resolutions.filter(status=params["status"])
-        event = params.get("event", "")
-        if event.isdigit():
-            resolutions = resolutions.filter(adopted_at_id=int(event))
-        query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        filters = ResolutionFilterForm(request.GET).filters()
+        if "year" in filters:
+            resolutions = resolutions.filter(date__year=filters["year"])
+        if "status" in filters:
+            resolutions = resolutions.filter(status=filters["status"])
+        if "event" in filters:
+            resolutions = resolutions.filter(adopted_at_id=filters["event"])
+        query = filters.get("q", "")[:MAX_QUERY_LENGTH]
         if query:
             found = {page.pk for page in ResolutionPage.objects.live().search(query)[:500]}
             readable = ResolutionPage.objects.filter(document__isnull=False)
@@ -297,6 +310,11 @@ class ResolutionPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
                 raise ValidationError(
                     {"document": _("The file of a final document must be a readable PDF.")}
                 ) from error
+
+    @property
+    def meta_description(self):
+        """The public summary, for search engines and link previews."""
+        return self.summary
 
     @property
     def is_final(self):
