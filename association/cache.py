@@ -1,7 +1,9 @@
 """Redis that fails soft, and the full-page cache for anonymous readers."""
 
+import collections
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,15 +24,50 @@ from home.caching import bump_content_version, content_version
 logger = logging.getLogger(__name__)
 
 
+class _Outage:
+    """When Redis last failed in this process, and whether a write was lost since then."""
+
+    def __init__(self):
+        self.retry_at = 0.0
+        self.lost_write = False
+
+
+_outages = collections.defaultdict(_Outage)
+_WRITES = {"set", "add", "touch", "delete", "incr", "set_many", "delete_many", "clear"}
+
+
 def _fail_soft(method_name, default=None):
     method = getattr(RedisCache, method_name)
+    writes = method_name in _WRITES
+
+    def fallback(args, kwargs):
+        return default(*args, **kwargs) if callable(default) else default
 
     def wrapper(self, *args, **kwargs):
+        outage = _outages[self._server]
+        if time.monotonic() < outage.retry_at:
+            # Redis failed a moment ago: skip it rather than wait on every call again.
+            outage.lost_write |= writes
+            return fallback(args, kwargs)
+        if outage.lost_write:
+            # A publish meanwhile may not have emptied the shared cache: empty it first.
+            outage.lost_write = False
+            bump_content_version()
+            if time.monotonic() < outage.retry_at:
+                return fallback(args, kwargs)
+            logger.warning("Cache available again; content version changed")
         try:
             return method(self, *args, **kwargs)
         except RedisError as error:
-            logger.warning("Cache unavailable: %s failed: %s", method_name, error)
-            return default(*args, **kwargs) if callable(default) else default
+            outage.retry_at = time.monotonic() + settings.CACHE_RETRY_SECONDS
+            outage.lost_write |= writes
+            logger.warning(
+                "Cache unavailable: %s failed: %s; skipped for %s s",
+                method_name,
+                error,
+                settings.CACHE_RETRY_SECONDS,
+            )
+            return fallback(args, kwargs)
 
     wrapper.__name__ = method_name
     return wrapper
@@ -39,8 +76,11 @@ def _fail_soft(method_name, default=None):
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache that logs connection errors instead of raising them.
 
-    With Redis down every read is a miss and every write is dropped, so the site keeps
-    serving from the database.
+    With Redis down or hanging every read is a miss and every write is dropped, so the site
+    keeps serving from the database. After an error Redis is left alone for
+    CACHE_RETRY_SECONDS, so a hung server costs one socket timeout per process and period,
+    not one per cache call; once it answers again, the content version is changed if a write
+    was dropped meanwhile.
     """
 
     get = _fail_soft("get", default=lambda key, default=None, version=None: default)
@@ -54,6 +94,10 @@ class ResilientRedisCache(RedisCache):
     set_many = _fail_soft("set_many", default=lambda data, *args, **kwargs: list(data))
     delete_many = _fail_soft("delete_many")
     clear = _fail_soft("clear", default=False)
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._server = server
 
     def ping(self):
         """Raise when Redis is unreachable (used by /readyz)."""

@@ -154,9 +154,25 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # An unreachable database fails a request within seconds (503) instead of hanging.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")
+    # Bounded waits: an unreachable or hung database fails a request with the 503 page
+    # within seconds instead of holding a gunicorn thread (association.database).
+    DATABASES["default"]["ENGINE"] = "association.database"
+    _statement_timeout = float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "30"))
+    _statement_ms = round(_statement_timeout * 1000)
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.update(
+        connect_timeout=int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")),
+        # The server cancels a longer statement itself; 0 turns the limit off.
+        options=" ".join(
+            filter(None, [_options.get("options"), f"-c statement_timeout={_statement_ms}"])
+        ),
+        # A server that sends nothing for longer than any statement may take is hung.
+        answer_timeout=_statement_timeout + 5 if _statement_timeout else None,
+        # A kept connection to a host that vanished is noticed by the kernel.
+        keepalives=1,
+        keepalives_idle=60,
+        keepalives_interval=10,
+        keepalives_count=3,
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -271,12 +287,22 @@ if REDIS_URL:
             "BACKEND": "association.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "association"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # A Redis that hangs costs one short wait, after which the cache stays off for
+            # a few seconds (association.cache) instead of every call waiting again.
+            "OPTIONS": {
+                "socket_connect_timeout": float(
+                    os.environ.get("DJANGO_REDIS_CONNECT_TIMEOUT", "0.1")
+                ),
+                "socket_timeout": float(os.environ.get("DJANGO_REDIS_TIMEOUT", "0.1")),
+            },
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# After a Redis error the cache is skipped for this long before it is tried again.
+CACHE_RETRY_SECONDS = float(os.environ.get("DJANGO_CACHE_RETRY_SECONDS", "5"))
 
 # Full-page cache for anonymous readers (association.cache.PageCacheMiddleware). On by
 # default only with Redis: a local-memory cache per process could not be emptied by a
