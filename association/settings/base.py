@@ -309,6 +309,16 @@ CACHE_RETRY_SECONDS = float(os.environ.get("DJANGO_CACHE_RETRY_SECONDS", "5"))
 # publish in another process (another gunicorn worker, the scheduler).
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL))
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# The query parameters public pages read (listing filters, pagination, search); a request
+# with any other is served without the page cache, except tracking parameters, which are
+# dropped before the page sees them.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "day", "event", "format", "kind", "month", "page", "q", "region", "status", "tag", "type",
+    "year",
+}  # fmt: skip
+PAGE_CACHE_TRACKING_PARAMETERS = {"fbclid", "gclid", "yclid", "ysclid", "_openstat", "mc_cid"}
+PAGE_CACHE_MAX_VARIANTS = int(os.environ.get("DJANGO_PAGE_CACHE_MAX_VARIANTS", "100"))
+PAGE_CACHE_MAX_ADDRESS = 512
 # Menus, breadcrumbs, language links, settings and listing facets (home.caching), for every
 # reader. Without Redis each process holds its own copy, which a publish in another process
 # cannot empty, so it is kept only briefly there.

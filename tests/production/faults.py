@@ -3,8 +3,8 @@
 In front of Redis or PostgreSQL it forwards bytes both ways until `hang()`: from then on it
 accepts new connections and reads what clients send but never answers, on new and open
 connections alike, as a server that was stopped (SIGSTOP) or a network path that swallows
-packets would. `resume()` forwards again; `refuse()` closes the listening socket, so new
-connections are refused as by a server that is down.
+packets would. `resume()` forwards again; `refuse()` stops listening and drops the open
+connections, as a server that went down.
 """
 
 import contextlib
@@ -30,17 +30,17 @@ class HangingProxy:
         self.hanging.clear()
 
     def refuse(self):
+        """Stop listening and drop open connections, as a server that went down."""
         self.closed.set()
         self.listener.close()
-
-    def close(self):
-        self.refuse()
         with self._lock:
             for sock in self._sockets:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
                 sock.close()
             self._sockets.clear()
+
+    close = refuse
 
     def __enter__(self):
         return self
