@@ -133,7 +133,8 @@ def _invalidate_on_page_change(sender, instance, **kwargs):
         _invalidate()
 
 
-# Saved without a publish, yet shown on pages: privacy settings, snippets, tag names.
+# Saved without a publish, yet shown on pages: privacy settings, snippets, tag names, the
+# site's address (absolute links).
 # Labels, not classes: this module is imported as the cache backend, before the models are.
 _SHOWN_ON_PAGES = {
     "wagtailcore.pageviewrestriction",
@@ -143,6 +144,7 @@ _SHOWN_ON_PAGES = {
     "taggit.tag",
     "home.tagenglishname",
     "wagtailcore.locale",
+    "wagtailcore.site",
 }
 
 

@@ -221,7 +221,11 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")
 
 WAGTAIL_SITE_NAME = "Ассоциация библиотек"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where readers reach the site, e.g. https://library-association.ru: written into the default
+# Site after every migrate (home.sites), so that absolute links in feeds, the sitemap,
+# canonical and hreflang links and calendars point there.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "home.AssociationDocument"
 # Documents are served only through Wagtail's serve view, which checks permissions.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -276,6 +280,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Django's own console handler (DEBUG only) would print each of its lines a second time.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 
 # Cache and sessions: Redis when REDIS_URL is set, so that app instances behind a load

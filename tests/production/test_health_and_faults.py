@@ -167,3 +167,17 @@ def test_json_log_lines_carry_extra_fields_and_exceptions():
     assert entry["page_id"] == 42
     assert "ValueError: boom" in entry["exception"]
     assert entry["time"].endswith("+00:00")
+
+
+def test_django_log_lines_are_printed_once_under_debug(settings, capsys):
+    from django.utils.log import configure_logging
+
+    settings.DEBUG = True
+    try:
+        configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+        logging.getLogger("django.request").warning("Not Found: /missing/")
+        captured = capsys.readouterr()
+        assert (captured.out + captured.err).count("Not Found: /missing/") == 1
+    finally:
+        settings.DEBUG = False
+        configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
