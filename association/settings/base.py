@@ -219,6 +219,8 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")
+# A mail server that does not answer fails the send instead of holding the request.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 
 WAGTAIL_SITE_NAME = "Ассоциация библиотек"
 # Where readers reach the site, e.g. https://library-association.ru: written into the default

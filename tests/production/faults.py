@@ -32,6 +32,9 @@ class HangingProxy:
     def refuse(self):
         """Stop listening and drop open connections, as a server that went down."""
         self.closed.set()
+        # close() alone would leave the listener accepting until a blocked accept() returns.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         with self._lock:
             for sock in self._sockets:
@@ -57,6 +60,9 @@ class HangingProxy:
             try:
                 client, _address = self.listener.accept()
             except OSError:
+                return
+            if self.closed.is_set():
+                client.close()
                 return
             self._keep(client)
             if self.hanging.is_set():

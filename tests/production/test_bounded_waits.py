@@ -179,3 +179,21 @@ def test_statements_are_limited_on_the_server(settings, django_db_blocker):
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "30s"
     assert settings.DATABASES["default"]["OPTIONS"]["answer_timeout"] == 35
+    assert settings.EMAIL_TIMEOUT == 10
+
+
+@override_settings(
+    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+    EMAIL_HOST="127.0.0.1",
+    EMAIL_TIMEOUT=1,
+)
+def test_a_mail_server_that_never_answers_fails_the_send_within_the_timeout(settings):
+    from django.core.mail import send_mail
+
+    with HangingProxy(9) as proxy:
+        proxy.hang()
+        settings.EMAIL_PORT = proxy.port
+        started = time.monotonic()
+        with pytest.raises(OSError):
+            send_mail("Тема", "Текст", "noreply@example.org", ["reader@example.org"])
+    assert time.monotonic() - started < 4
