@@ -99,7 +99,7 @@ class ResilientRedisCache(RedisCache):
 
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._server = server
+        self._server = str(server)
 
     def ping(self):
         """Raise when Redis is unreachable (used by /readyz)."""

@@ -1,6 +1,7 @@
 """What a reader gets while Redis or PostgreSQL hangs or refuses (run by hand, not in CI).
 
-    .venv/bin/python bench/faults_bench.py [--requests 20] [--port 8104] [--keep]
+    .venv/bin/python bench/faults_bench.py [--requests 20] [--port 8104] [--faults ...]
+        [--cache-retry SECONDS] [--keep] [--reuse]
 
 Needs PostgreSQL and Redis on 127.0.0.1. Builds the code and a fresh database with the demo
 content as bench/pages_bench.py does (BENCH_DATABASE_URL, by default
@@ -37,6 +38,12 @@ sys.path.insert(0, str(ROOT))
 
 from tests.production.faults import HangingProxy  # noqa: E402
 
+FAULTS = {
+    "redis-hung": ("Redis hung", "redis", "hang"),
+    "redis-refused": ("Redis refused", "redis", "refuse"),
+    "postgres-hung": ("PostgreSQL hung", "postgres", "hang"),
+    "postgres-refused": ("PostgreSQL refused", "postgres", "refuse"),
+}
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/assoc_faultsbench"
 PAGES = [("home page", "/ru/"), ("search", "/ru/search/?q=" + quote("библиотека"))]
 HEADERS = {"X-Forwarded-Proto": "https", "User-Agent": "faults_bench"}
@@ -140,7 +147,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=20, help="requests per page and fault")
     parser.add_argument("--port", type=int, default=8104, help="gunicorn; proxies on the next two")
-    parser.add_argument("--keep", action="store_true", help="keep the database and the copy")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse", action="store_true", help="use the database a run with --keep left"
+    )
+    parser.add_argument(
+        "--faults", default=",".join(FAULTS), help=f"comma-separated, of {', '.join(FAULTS)}"
+    )
+    parser.add_argument(
+        "--cache-retry", help="DJANGO_CACHE_RETRY_SECONDS (0: try Redis on every cache call)"
+    )
     args = parser.parse_args()
 
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
@@ -163,6 +179,8 @@ def main():
         DATABASE_URL=database_url,
         GUNICORN_MAX_REQUESTS="0",
     )
+    if args.cache_retry is not None:
+        env["DJANGO_CACHE_RETRY_SECONDS"] = args.cache_retry
     redis_port, postgres_port = args.port + 1, args.port + 2
     database, cache = urlsplit(database_url), urlsplit(redis_url)
     served = {
@@ -180,9 +198,12 @@ def main():
         pages_bench.copy_code(app, None)
         pages_bench.compile_messages(app, env)
         pages_bench.manage(app, env, "collectstatic", "--noinput", "-v0")
-        postgres = pages_bench.recreate_database(database_url)
-        pages_bench.manage(app, env, "migrate", "--noinput", "-v0")
-        pages_bench.manage(app, env, "load_demo_content")
+        if args.reuse:
+            postgres = "(reused database)"
+        else:
+            postgres = pages_bench.recreate_database(database_url)
+            pages_bench.manage(app, env, "migrate", "--noinput", "-v0")
+            pages_bench.manage(app, env, "load_demo_content")
         import redis
 
         redis.Redis.from_url(redis_url).flushdb()
@@ -191,13 +212,8 @@ def main():
         with open(work / "gunicorn.log", "a") as log:
             server = start_gunicorn(app, served, args.port, log)
         print(f"\n{'fault':<20}{'page':<12}{'p50 ms':>10}{'max ms':>10}   the reader got")
-        for fault, proxy, action in [
-            ("none", None, None),
-            ("Redis hung", "redis", "hang"),
-            ("Redis refused", "redis", "refuse"),
-            ("PostgreSQL hung", "postgres", "hang"),
-            ("PostgreSQL refused", "postgres", "refuse"),
-        ]:
+        faults = [("none", None, None)] + [FAULTS[name] for name in args.faults.split(",")]
+        for fault, proxy, action in faults:
             recovered(args.port)
             cached(args.port)
             if action:
@@ -216,8 +232,8 @@ def main():
             pages_bench.stop(server)
         for proxy in proxies.values():
             proxy.close()
+        shutil.rmtree(work, ignore_errors=True)
         if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
             pages_bench.recreate_database(database_url, drop_only=True)
 
 

@@ -141,11 +141,12 @@ def test_database_outage_answers_503_with_the_static_page_quickly(django_db_bloc
     assert elapsed < 10
 
 
+@pytest.mark.postgres
 def test_postgres_connections_time_out(settings):
     database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip("connect_timeout is a PostgreSQL option")
+    assert database["ENGINE"] == "association.database"
     assert database["OPTIONS"]["connect_timeout"] == 5
+    assert database["OPTIONS"]["keepalives"] == 1
 
 
 def test_json_log_lines_carry_extra_fields_and_exceptions():
