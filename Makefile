@@ -31,6 +31,9 @@ catalogues: install
 		(cd $$app && $(MANAGE) makemessages -l ru --no-obsolete --no-location -v0); \
 	done
 
+# Absolute links (feeds, sitemap, calendars) name runserver's address; migrate writes it
+# into the Site record.
+run: export DJANGO_SITE_URL ?= http://127.0.0.1:8000
 run: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
@@ -78,4 +81,4 @@ lock:
 	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -q -o requirements-dev.lock
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static
+	rm -rf $(VENV) db.sqlite3 media static .cache

@@ -1,7 +1,10 @@
 """Redis that fails soft, and the full-page cache for anonymous readers."""
 
+import collections
 import hashlib
 import logging
+import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -10,6 +13,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
@@ -22,15 +26,50 @@ from home.caching import bump_content_version, content_version
 logger = logging.getLogger(__name__)
 
 
+class _Outage:
+    """When Redis last failed in this process, and whether a write was lost since then."""
+
+    def __init__(self):
+        self.retry_at = 0.0
+        self.lost_write = False
+
+
+_outages = collections.defaultdict(_Outage)
+_WRITES = {"set", "add", "touch", "delete", "incr", "set_many", "delete_many", "clear"}
+
+
 def _fail_soft(method_name, default=None):
     method = getattr(RedisCache, method_name)
+    writes = method_name in _WRITES
+
+    def fallback(args, kwargs):
+        return default(*args, **kwargs) if callable(default) else default
 
     def wrapper(self, *args, **kwargs):
+        outage = _outages[self._server]
+        if time.monotonic() < outage.retry_at:
+            # Redis failed a moment ago: skip it rather than wait on every call again.
+            outage.lost_write |= writes
+            return fallback(args, kwargs)
+        if outage.lost_write:
+            # A publish meanwhile may not have emptied the shared cache: empty it first.
+            outage.lost_write = False
+            bump_content_version()
+            if time.monotonic() < outage.retry_at:
+                return fallback(args, kwargs)
+            logger.warning("Cache available again; content version changed")
         try:
             return method(self, *args, **kwargs)
         except RedisError as error:
-            logger.warning("Cache unavailable: %s failed: %s", method_name, error)
-            return default(*args, **kwargs) if callable(default) else default
+            outage.retry_at = time.monotonic() + settings.CACHE_RETRY_SECONDS
+            outage.lost_write |= writes
+            logger.warning(
+                "Cache unavailable: %s failed: %s; skipped for %s s",
+                method_name,
+                error,
+                settings.CACHE_RETRY_SECONDS,
+            )
+            return fallback(args, kwargs)
 
     wrapper.__name__ = method_name
     return wrapper
@@ -39,8 +78,11 @@ def _fail_soft(method_name, default=None):
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache that logs connection errors instead of raising them.
 
-    With Redis down every read is a miss and every write is dropped, so the site keeps
-    serving from the database.
+    With Redis down or hanging every read is a miss and every write is dropped, so the site
+    keeps serving from the database. After an error Redis is left alone for
+    CACHE_RETRY_SECONDS, so a hung server costs one socket timeout per process and period,
+    not one per cache call; once it answers again, the content version is changed if a write
+    was dropped meanwhile.
     """
 
     get = _fail_soft("get", default=lambda key, default=None, version=None: default)
@@ -54,6 +96,10 @@ class ResilientRedisCache(RedisCache):
     set_many = _fail_soft("set_many", default=lambda data, *args, **kwargs: list(data))
     delete_many = _fail_soft("delete_many")
     clear = _fail_soft("clear", default=False)
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._server = str(server)
 
     def ping(self):
         """Raise when Redis is unreachable (used by /readyz)."""
@@ -87,7 +133,8 @@ def _invalidate_on_page_change(sender, instance, **kwargs):
         _invalidate()
 
 
-# Saved without a publish, yet shown on pages: privacy settings, snippets, tag names.
+# Saved without a publish, yet shown on pages: privacy settings, snippets, tag names, the
+# site's address (absolute links).
 # Labels, not classes: this module is imported as the cache backend, before the models are.
 _SHOWN_ON_PAGES = {
     "wagtailcore.pageviewrestriction",
@@ -97,6 +144,7 @@ _SHOWN_ON_PAGES = {
     "taggit.tag",
     "home.tagenglishname",
     "wagtailcore.locale",
+    "wagtailcore.site",
 }
 
 
@@ -114,6 +162,10 @@ def _invalidate_on_settings_save(sender, instance, created, **kwargs):
         _invalidate()
 
 
+def _is_tracking(name):
+    return name in settings.PAGE_CACHE_TRACKING_PARAMETERS or name.startswith("utm_")
+
+
 class PageCacheMiddleware:
     """Serves anonymous GET requests for public pages from the cache without the database.
 
@@ -124,6 +176,11 @@ class PageCacheMiddleware:
     request's CSP nonce is stored with a placeholder and gets a fresh nonce on every hit. Any
     publish, unpublish, move or delete of a page changes the cache version, which empties
     every cached page at once: listings and the home page show the changed page too.
+
+    Keys are bounded: tracking parameters (utm_*, fbclid, yclid...) are taken off the request
+    before the page sees them; a request for a host not named in ALLOWED_HOSTS, with a query
+    parameter no page reads, a repeated parameter or an overlong address is served without
+    the cache; and each address keeps at most PAGE_CACHE_MAX_VARIANTS query variants.
     """
 
     def __init__(self, get_response):
@@ -133,13 +190,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._is_cacheable_request(request):
             return self.get_response(request)
-        key = self._key(request, content_version(request))
+        location = self._location(request)
+        if location is None:
+            return self.get_response(request)
+        version = content_version(request)
+        key = self._key(location, version)
         cached = cache.get(key)
         if cached is not None:
             return self._replay(request, *cached)
 
         response = self.get_response(request)
-        if self._is_cacheable_response(request, response):
+        if self._is_cacheable_response(request, response) and self._new_variant_allowed(
+            request, location, version
+        ):
             content = response.content
             nonce = getattr(request, "_csp_nonce", None)
             if isinstance(nonce, str):
@@ -150,6 +213,47 @@ class PageCacheMiddleware:
             cache.set(key, (response.status_code, headers, content), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def _location(request):
+        """Host, path and sorted query the page depends on; None when not to be cached.
+
+        Tracking parameters are removed from the request itself, so that no page copies them
+        into its links and the copy cached without them is the page every reader gets.
+        """
+        domain, port = split_domain_port(request.get_host())
+        known = {host.lower() for host in settings.ALLOWED_HOSTS}
+        if domain not in known or port not in ("", str(request.get_port())):
+            return None
+        if any(_is_tracking(name) for name in request.GET):
+            query = request.GET.copy()
+            for name in [name for name in query if _is_tracking(name)]:
+                del query[name]
+            query._mutable = False
+            request.GET = query
+            request.META["QUERY_STRING"] = query.urlencode()
+        if any(
+            name not in settings.PAGE_CACHE_QUERY_PARAMETERS or len(values) > 1
+            for name, values in request.GET.lists()
+        ):
+            return None
+        query = urlencode(sorted(request.GET.items()))
+        location = f"{domain}{request.path}?{query}"
+        return location if len(location) <= settings.PAGE_CACHE_MAX_ADDRESS else None
+
+    @staticmethod
+    def _new_variant_allowed(request, location, version):
+        """At most PAGE_CACHE_MAX_VARIANTS query strings are cached per address."""
+        if not request.GET:
+            return True
+        address = location.split("?", 1)[0]
+        counter = f"pagecache-variants:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+        cache.add(counter, 0, settings.PAGE_CACHE_SECONDS)
+        try:
+            count = cache.incr(counter)
+        except ValueError:  # expired between add and incr
+            return False
+        return count <= settings.PAGE_CACHE_MAX_VARIANTS
 
     @staticmethod
     def _replay(request, status, headers, content):
@@ -184,6 +288,5 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _key(request, version):
-        url = f"{request.get_host()}{request.get_full_path()}"
-        return f"pagecache:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+    def _key(location, version):
+        return f"pagecache:{version}:{hashlib.sha256(location.encode()).hexdigest()}"

@@ -5,6 +5,10 @@ import os
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# With threads (gthread) this restarts a worker whose main loop stalls, not a slow request:
+# a request thread is bounded by the timeouts on everything it waits for (PostgreSQL, Redis,
+# SMTP; see the README's "Behaviour under faults"). A stop or restart waits as long for the
+# requests in progress.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = timeout
 keepalive = 5

@@ -20,7 +20,11 @@ def healthz(request):
 
 
 def readyz(request):
-    """Ready for traffic: the database and the cache answer."""
+    """Ready for traffic when the database answers; the cache is reported, not required.
+
+    Without Redis every page is still served (from the database, a little slower), so a
+    Redis outage must not take the instance out of the load balancer: it is "degraded".
+    """
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -35,12 +39,15 @@ def readyz(request):
         else:
             cache.set("readyz", "ok", 5)
         checks["cache"] = "ok"
-    except Exception:
-        logger.exception("Readiness: cache unreachable")
+    except Exception as error:
+        logger.warning("Readiness: cache unreachable: %s", error)
         checks["cache"] = "error"
-    ready = all(value == "ok" for value in checks.values())
+    if checks["database"] != "ok":
+        status = "unavailable"
+    else:
+        status = "ok" if checks["cache"] == "ok" else "degraded"
     return JsonResponse(
-        {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
+        {"status": status, **checks}, status=503 if status == "unavailable" else 200
     )
 
 

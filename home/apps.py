@@ -12,8 +12,10 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.roles import grant_snippet_permissions
+        from home.sites import apply_site_url
 
         post_migrate.connect(grant_snippet_permissions, dispatch_uid="home_snippet_permissions")
+        post_migrate.connect(apply_site_url, dispatch_uid="home_site_url")
 
 
 class UsersConfig(WagtailUsersAppConfig):

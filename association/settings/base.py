@@ -157,9 +157,25 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # An unreachable database fails a request within seconds (503) instead of hanging.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")
+    # Bounded waits: an unreachable or hung database fails a request with the 503 page
+    # within seconds instead of holding a gunicorn thread (association.database).
+    DATABASES["default"]["ENGINE"] = "association.database"
+    _statement_timeout = float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "30"))
+    _statement_ms = round(_statement_timeout * 1000)
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.update(
+        connect_timeout=int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")),
+        # The server cancels a longer statement itself; 0 turns the limit off.
+        options=" ".join(
+            filter(None, [_options.get("options"), f"-c statement_timeout={_statement_ms}"])
+        ),
+        # A server that sends nothing for longer than any statement may take is hung.
+        answer_timeout=_statement_timeout + 5 if _statement_timeout else None,
+        # A kept connection to a host that vanished is noticed by the kernel.
+        keepalives=1,
+        keepalives_idle=60,
+        keepalives_interval=10,
+        keepalives_count=3,
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -210,7 +226,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localh
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 
 WAGTAIL_SITE_NAME = "Ассоциация библиотек"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where readers reach the site, e.g. https://library-association.ru: written into the default
+# Site after every migrate (home.sites), so that absolute links in feeds, the sitemap,
+# canonical and hreflang links and calendars point there.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "home.AssociationDocument"
 # Documents are served only through Wagtail's serve view, which checks permissions.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -265,6 +285,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Django's own console handler (DEBUG only) would print each of its lines a second time.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 
 # Cache and sessions: Redis when REDIS_URL is set, so that app instances behind a load
@@ -276,18 +298,38 @@ if REDIS_URL:
             "BACKEND": "association.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "association"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # A Redis that hangs costs one short wait, after which the cache stays off for
+            # a few seconds (association.cache) instead of every call waiting again.
+            "OPTIONS": {
+                "socket_connect_timeout": float(
+                    os.environ.get("DJANGO_REDIS_CONNECT_TIMEOUT", "0.1")
+                ),
+                "socket_timeout": float(os.environ.get("DJANGO_REDIS_TIMEOUT", "0.1")),
+            },
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# After a Redis error the cache is skipped for this long before it is tried again.
+CACHE_RETRY_SECONDS = float(os.environ.get("DJANGO_CACHE_RETRY_SECONDS", "5"))
+
 # Full-page cache for anonymous readers (association.cache.PageCacheMiddleware). On by
 # default only with Redis: a local-memory cache per process could not be emptied by a
 # publish in another process (another gunicorn worker, the scheduler).
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL))
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# The query parameters public pages read (listing filters, pagination, search); a request
+# with any other is served without the page cache, except tracking parameters, which are
+# dropped before the page sees them.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "day", "event", "format", "kind", "month", "page", "q", "region", "status", "tag", "type",
+    "year",
+}  # fmt: skip
+PAGE_CACHE_TRACKING_PARAMETERS = {"fbclid", "gclid", "yclid", "ysclid", "_openstat", "mc_cid"}
+PAGE_CACHE_MAX_VARIANTS = int(os.environ.get("DJANGO_PAGE_CACHE_MAX_VARIANTS", "100"))
+PAGE_CACHE_MAX_ADDRESS = 512
 # Menus, breadcrumbs, language links, settings and listing facets (home.caching), for every
 # reader. Without Redis each process holds its own copy, which a publish in another process
 # cannot empty, so it is kept only briefly there.

@@ -159,3 +159,87 @@ def test_cached_page_gets_a_fresh_csp_nonce_on_every_hit():
         nonces.append(nonce)
     assert len(set(nonces)) == 3
     cache.clear()
+
+
+@pytest.fixture
+def echo_site(page_cache):
+    """The page cache in front of a view that shows the query it saw and counts its renders."""
+    from django.http import HttpResponse
+
+    from association.cache import PageCacheMiddleware
+
+    renders = []
+
+    def view(request):
+        renders.append(request.get_full_path())
+        return HttpResponse(f"<p>{request.get_full_path()}</p>")
+
+    return PageCacheMiddleware(view), renders
+
+
+def get(site, path, **extra):
+    from django.test import RequestFactory
+
+    return site(RequestFactory().get(path, **extra))
+
+
+def test_tracking_parameters_never_reach_the_page_and_share_its_cached_copy(echo_site):
+    site, renders = echo_site
+    first = get(site, "/ru/news/?utm_source=newsletter&page=2&fbclid=abc")
+    assert first["X-Page-Cache"] == "miss"
+    assert first.content == b"<p>/ru/news/?page=2</p>"
+
+    for path in ("/ru/news/?page=2", "/ru/news/?yclid=1&page=2", "/ru/news/?page=2&utm_medium=x"):
+        response = get(site, path)
+        assert response["X-Page-Cache"] == "hit"
+        assert response.content == b"<p>/ru/news/?page=2</p>"
+    assert renders == ["/ru/news/?page=2"]
+
+
+def test_parameter_order_does_not_make_another_copy(echo_site):
+    site, renders = echo_site
+    assert get(site, "/ru/news/?page=2&tag=school")["X-Page-Cache"] == "miss"
+    assert get(site, "/ru/news/?tag=school&page=2")["X-Page-Cache"] == "hit"
+    assert len(renders) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "extra"),
+    [
+        ("/ru/news/?sort=title", {}),  # no page reads it
+        ("/ru/news/?page=1&page=2", {}),
+        ("/ru/news/?q=" + "а" * 600, {}),
+        ("/ru/news/", {"HTTP_HOST": "testserver:8080"}),
+        ("/ru/news/", {"HTTP_HOST": "mirror.example.org"}),
+    ],
+)
+@override_settings(ALLOWED_HOSTS=["testserver", ".example.org"])
+def test_odd_queries_and_hosts_are_served_without_the_cache(echo_site, path, extra):
+    site, renders = echo_site
+    for _ in range(2):
+        response = get(site, path, **extra)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+    assert len(renders) == 2
+
+
+@override_settings(PAGE_CACHE_MAX_VARIANTS=3)
+def test_an_address_keeps_a_bounded_number_of_query_variants(echo_site):
+    site, renders = echo_site
+    assert get(site, "/ru/news/")["X-Page-Cache"] == "miss"
+    for page in range(1, 6):
+        response = get(site, f"/ru/news/?page={page}")
+        assert response.get("X-Page-Cache") == ("miss" if page <= 3 else None)
+    assert get(site, "/ru/news/?page=1")["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in get(site, "/ru/news/?page=5")
+    assert get(site, "/ru/news/")["X-Page-Cache"] == "hit"
+    assert get(site, "/ru/programmes/?page=9")["X-Page-Cache"] == "miss"
+
+
+def test_a_real_page_linked_with_tracking_parameters_comes_from_the_cache(
+    client, page_cache, about
+):
+    assert client.get(about.url)["X-Page-Cache"] == "miss"
+    response = client.get(about.url + "?utm_source=vk&utm_campaign=news")
+    assert response["X-Page-Cache"] == "hit"
+    assert "utm_" not in response.content.decode()
