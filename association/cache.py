@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.utils.cache import get_max_age
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
@@ -97,6 +98,7 @@ _SHOWN_ON_PAGES = {
     "taggit.tag",
     "home.tagenglishname",
     "wagtailcore.locale",
+    "programs.registrationsettings",
 }
 
 
@@ -147,7 +149,7 @@ class PageCacheMiddleware:
             headers = [
                 (name, value) for name, value in response.items() if name != "Content-Length"
             ]
-            cache.set(key, (response.status_code, headers, content), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (response.status_code, headers, content), self._timeout(response))
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -182,6 +184,15 @@ class PageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_USED")
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         )
+
+    @staticmethod
+    def _timeout(response):
+        """The page cache's time, shortened to the response's max-age when it asks for less
+        (an event page showing the places left keeps a minute)."""
+        max_age = get_max_age(response)
+        if max_age is None:
+            return settings.PAGE_CACHE_SECONDS
+        return min(max_age, settings.PAGE_CACHE_SECONDS)
 
     @staticmethod
     def _key(request, version):
