@@ -15,7 +15,7 @@ import django_filters
 
 from home.roles import is_editorial
 from programs.models import Registration, RegistrationSettings
-from programs.registrations.services import promote_waiting
+from programs.registrations.services import promote_waiting, send_promotions
 
 
 class OrganisersOnly(ModelPermissionPolicy):
@@ -92,8 +92,10 @@ class RegistrationEditView(EditView):
             was = Registration.objects.filter(pk=self.object.pk).values_list("status", flat=True)
             freed = was.first() == Registration.Status.CONFIRMED
             instance = super().save_instance()
+            promoted = []
             if freed and instance.status != Registration.Status.CONFIRMED:
-                promote_waiting(locked)
+                promoted = promote_waiting(locked)
+        send_promotions(promoted)
         return instance
 
 

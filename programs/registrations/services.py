@@ -84,24 +84,24 @@ def register(event_settings, data, now=None):
         state, _left = locked.state(now)
         if state not in (RegistrationState.OPEN, RegistrationState.WAITING_LIST):
             raise RegistrationClosed
-        existing = (
+        registration = (
             locked.registrations.exclude(status=Registration.Status.CANCELLED)
             .filter(email__iexact=data["email"])
             .first()
         )
-        if existing:
-            transaction.on_commit(lambda: send_confirmation(existing))
-            return existing, False
-        status = (
-            Registration.Status.CONFIRMED
-            if state == RegistrationState.OPEN
-            else Registration.Status.WAITLISTED
-        )
-        registration = Registration.objects.create(
-            event=locked, status=status, consent_at=now, created_at=now, **data
-        )
-        transaction.on_commit(lambda: send_confirmation(registration))
-    return registration, True
+        created = registration is None
+        if created:
+            status = (
+                Registration.Status.CONFIRMED
+                if state == RegistrationState.OPEN
+                else Registration.Status.WAITLISTED
+            )
+            registration = Registration.objects.create(
+                event=locked, status=status, consent_at=now, created_at=now, **data
+            )
+    # Letters go after the commit, so a letter never announces a place that was rolled back.
+    send_confirmation(registration)
+    return registration, created
 
 
 def send_confirmation(registration):
@@ -133,11 +133,13 @@ def cancel(registration, delete=False):
             current.status = Registration.Status.CANCELLED
             current.save(update_fields=["status"])
         promoted = promote_waiting(locked) if freed else []
+    send_promotions(promoted)
     return promoted
 
 
 def promote_waiting(locked):
-    """Confirm the first on the waiting list while places are free; call with the lock held."""
+    """Confirm the first on the waiting list while places are free; call with the lock held
+    and send_promotions() after the commit."""
     waiting = locked.registrations.filter(status=Registration.Status.WAITLISTED).order_by(
         "created_at", "pk"
     )
@@ -151,14 +153,26 @@ def promote_waiting(locked):
         promoted.append(registration)
         if free is not None:
             free -= 1
-    for registration in promoted:
-        transaction.on_commit(lambda registration=registration: send_promotion(registration))
     return promoted
 
 
-def send_promotion(registration):
-    send_letter(
-        registration,
-        _("A place is yours: %(title)s"),
-        "programs/registration/email_promoted.txt",
-    )
+def send_promotions(promoted):
+    """Tell the promoted; call after the transaction that promoted them has committed."""
+    for registration in promoted:
+        send_letter(
+            registration,
+            _("A place is yours: %(title)s"),
+            "programs/registration/email_promoted.txt",
+        )
+
+
+def delete_expired(now=None):
+    """Delete registrations kept past their event's retention period; return how many."""
+    now = now or timezone.now()
+    expired = [
+        event_settings.pk
+        for event_settings in RegistrationSettings.objects.select_related("page")
+        if event_settings.registrations.exists() and event_settings.expires_at() <= now
+    ]
+    deleted, _counts = Registration.objects.filter(event_id__in=expired).delete()
+    return deleted
