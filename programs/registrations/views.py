@@ -98,7 +98,7 @@ def detail(request, token):
         return render(request, "programs/registration/gone.html", status=404)
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "cancel" and registration.is_active:
+        if action == "cancel" and registration.is_active and not has_started(registration):
             services.cancel(registration)
             return redirect("registration_detail", token=token)
         if action == "delete":
@@ -111,8 +111,13 @@ def detail(request, token):
         "event": event,
         "token": token,
         "certificate_available": certificate_available(registration),
+        "can_cancel": registration.is_active and timezone.now() < event.starts_at,
     }
     return render(request, "programs/registration/detail.html", context)
+
+
+def has_started(registration):
+    return registration.event.event.starts_at <= timezone.now()
 
 
 def certificate_available(registration):
