@@ -47,7 +47,7 @@ class RegistrationSettingsViewSet(SnippetViewSet):
     icon = "form"
     menu_label = _("Events")
     list_display = [
-        Column("page", label=_("Event")),
+        "page",
         BooleanColumn("enabled", label=_("On")),
         DateColumn("opens_at", label=_("Opens")),
         Column("capacity", label=_("Places")),
@@ -109,7 +109,7 @@ class RegistrationViewSet(SnippetViewSet):
     menu_label = _("Registrations")
     edit_view_class = RegistrationEditView
     list_display = [
-        Column("name", label=_("Full name"), sort_key="name"),
+        "name",
         Column("organisation_display", label=_("Organisation")),
         Column("email", label=_("E-mail")),
         Column("event", label=_("Event")),

@@ -117,6 +117,19 @@ class RegistrationForm(forms.Form):
             self.initial["started"] = form_timestamp()
             if user is not None and user.is_authenticated:
                 self.initial.update(member_details(user))
+                self.localize_initial_organisation()
+
+    def localize_initial_organisation(self):
+        """The member's library as listed in the reader's language (the same translation)."""
+        field = self.fields.get("organisation")
+        chosen = self.initial.get("organisation")
+        if field is None or chosen is None:
+            self.initial.pop("organisation", None)
+            return
+        listed = field.queryset.filter(
+            translation_key__in=Organisation.objects.filter(pk=chosen).values("translation_key")
+        ).first()
+        self.initial["organisation"] = listed.pk if listed else None
 
     @property
     def is_honeypot_filled(self):
