@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.utils.cache import get_max_age
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
@@ -145,6 +146,7 @@ _SHOWN_ON_PAGES = {
     "home.tagenglishname",
     "wagtailcore.locale",
     "wagtailcore.site",
+    "programs.registrationsettings",
 }
 
 
@@ -210,7 +212,7 @@ class PageCacheMiddleware:
             headers = [
                 (name, value) for name, value in response.items() if name != "Content-Length"
             ]
-            cache.set(key, (response.status_code, headers, content), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (response.status_code, headers, content), self._timeout(response))
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -290,3 +292,12 @@ class PageCacheMiddleware:
     @staticmethod
     def _key(location, version):
         return f"pagecache:{version}:{hashlib.sha256(location.encode()).hexdigest()}"
+
+    @staticmethod
+    def _timeout(response):
+        """The page cache's time, shortened to the response's max-age when it asks for less
+        (an event page showing the places left keeps a minute)."""
+        max_age = get_max_age(response)
+        if max_age is None:
+            return settings.PAGE_CACHE_SECONDS
+        return min(max_age, settings.PAGE_CACHE_SECONDS)

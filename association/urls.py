@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("home.urls")),
     path("feedback/", include("home.feedback_urls")),
     path("subscription/", include("news.urls")),
+    path("registration/", include("programs.registrations.urls")),
     path("", include(wagtail_urls)),
 )
 

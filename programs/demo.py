@@ -564,4 +564,7 @@ def load(command):
     create_methodists_club(section)
     create_informal_hour(section)
     command.progress("clubs and meetings")
+    from programs.registrations import demo as registrations_demo
+
+    registrations_demo.load(command)
     demo_resolutions.load(command)

@@ -269,6 +269,8 @@ LISTING_PAGE_SIZE = int(os.environ.get("LISTING_PAGE_SIZE", "12"))
 # Reader services (home.feedback): who is told about mistake reports and questions.
 TYPO_REPORT_EMAILS = env_list("TYPO_REPORT_EMAIL")
 QUESTION_EMAILS = env_list("QUESTION_EMAIL")
+# How long registrations for events keep their personal data after the event, by default.
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("DJANGO_REGISTRATION_RETENTION_DAYS", "365"))
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,11 @@ from programs.models.programmes import (
     TrainingProgramPageTag,
     TrainingProgramRelatedNews,
 )
+from programs.models.registrations import (
+    Registration,
+    RegistrationSettings,
+    RegistrationState,
+)
 from programs.models.resolutions import (
     ResolutionIndexPage,
     ResolutionPage,
@@ -28,6 +33,9 @@ __all__ = [
     "EventPage",
     "Format",
     "ProgramIndexPage",
+    "Registration",
+    "RegistrationSettings",
+    "RegistrationState",
     "ResolutionIndexPage",
     "ResolutionPage",
     "ResolutionPageTag",

@@ -8,6 +8,8 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
@@ -20,6 +22,9 @@ from home.pages import SitePageMixin, public_pages
 from home.tags import TaggedPageMixin
 from home.translations import localized_pages
 from programs import dates
+
+# Seconds an event page with registration may be kept by the page cache and browsers.
+REGISTRATION_STATE_MAX_AGE = 60
 
 
 class Format(models.TextChoices):
@@ -234,7 +239,14 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
     def serve(self, request, *args, **kwargs):
         if self.is_hidden and not getattr(request, "is_preview", False):
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "_registration_shown", False):
+            # The places left may change at any moment: the page cache and browsers keep
+            # this page a minute at most, while every other page keeps its full time.
+            patch_cache_control(response, max_age=REGISTRATION_STATE_MAX_AGE)
+            if request.user.is_authenticated:  # the form carries the member's details
+                patch_cache_control(response, private=True)
+        return response
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
@@ -243,12 +255,21 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
+        from programs.registrations.display import registration_context
         from programs.structured_data import event_json_ld
 
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = event_json_ld(self, request)
         context["ics_url"] = self.get_ics_url(request)
+        context["registration"] = registration_context(self, request)
         return context
+
+    @cached_property
+    def attended_count(self):
+        """How many registrants the organisers marked as present (any language version)."""
+        from programs.registrations.display import attended_count
+
+        return attended_count(self)
 
     def related_news_pages(self):
         """Live, public news items the editor linked (`related_news`), in the editor's order,

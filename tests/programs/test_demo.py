@@ -40,3 +40,29 @@ def test_demo_content_is_idempotent_and_covers_every_status(client):
         assert sum(meeting.status == Status.UPCOMING for meeting in meetings) == 1
     for page in [*TrainingProgramPage.objects.all(), *ClubMeetingPage.objects.all()]:
         assert client.get(page.url).status_code == 200
+
+
+def test_demo_registrations_show_every_state_and_are_idempotent(client):
+    from programs.models import Registration, RegistrationSettings, RegistrationState
+    from programs.registrations import services
+
+    home_demo.load(Command())
+    demo.load(Command())
+    counts = (RegistrationSettings.objects.count(), Registration.objects.count())
+    demo.load(Command())
+    assert counts == (RegistrationSettings.objects.count(), Registration.objects.count())
+    states = {s.page.slug: s.state()[0] for s in RegistrationSettings.objects.all()}
+    assert states == {
+        "school-18": RegistrationState.CLOSED,
+        "children-library-internship": RegistrationState.WAITING_LIST,
+        "meeting-36": RegistrationState.OPEN,
+    }
+    meeting = ClubMeetingPage.objects.get(slug="meeting-36", locale__language_code="ru")
+    html = client.get(meeting.url).content.decode()
+    assert "58 мест осталось" in html
+    assert 'name="attendance_mode"' in html
+    attendee = Registration.objects.filter(attended=True).first()
+    link = f"/ru/registration/r/{services.make_token(attendee)}/certificate/"
+    assert client.get(link)["Content-Type"] == "application/pdf"
+    school = TrainingProgramPage.objects.get(slug="school-18", locale__language_code="ru")
+    assert "2 участника" in client.get(school.url).content.decode()
