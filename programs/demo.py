@@ -447,7 +447,7 @@ def create_methodists_club(section):
         ),
     )
     for slug, number, theme, offset, host, host_person, town, figures in METHODISTS_MEETINGS:
-        organisations_count, participants_count, note = figures
+        organisations_count, participant_count, note = figures
         past = offset < 0
         host_organisation = organisation(host)
         materials = []
@@ -481,7 +481,7 @@ def create_methodists_club(section):
             address=f"г. {host_organisation.city}",
             host_organisation=host_organisation,
             organisations_count=organisations_count,
-            participants_count=participants_count,
+            participant_count=participant_count,
             participants_note=note,
             agenda=methodists_agenda(host_person, town),
             outcomes="<p>Участники договорились о единых показателях мониторинга и "
@@ -529,7 +529,7 @@ def create_informal_hour(section):
             venue="Центральная библиотека",
             address="г. Вышний Волочёк, Казанский проспект, д. 19",
             host_organisation=organisation("ЦБС г. Вышний Волочёк"),
-            participants_count=14 + number,
+            participant_count=14 + number,
             agenda=[
                 talk(theme, [speaker("Ольга Петровна Смирнова")], t(15), t(15, 30)),
                 talk(

@@ -113,7 +113,6 @@ class ClubMeetingPage(EventPage):
     organisations_count = models.PositiveSmallIntegerField(
         _("organisations taking part"), null=True, blank=True
     )
-    participants_count = models.PositiveSmallIntegerField(_("participants"), null=True, blank=True)
     participants_note = models.CharField(
         _("who took part"),
         max_length=255,
@@ -142,7 +141,11 @@ class ClubMeetingPage(EventPage):
         MultiFieldPanel(
             [
                 FieldRowPanel(
-                    [FieldPanel("organisations_count"), FieldPanel("participants_count")]
+                    [
+                        FieldPanel("participant_count"),
+                        FieldPanel("organisations_count"),
+                        FieldPanel("municipality_count"),
+                    ]
                 ),
                 FieldPanel("participants_note"),
             ],
@@ -175,7 +178,6 @@ class ClubMeetingPage(EventPage):
         SynchronizedField("number"),
         SynchronizedField("host_organisation"),
         SynchronizedField("organisations_count"),
-        SynchronizedField("participants_count"),
         SynchronizedField("tagged_items"),
         SynchronizedField("related_news"),
     ]

@@ -69,7 +69,7 @@ def meeting_form(**overrides):
         "online_url": "",
         "host_organisation": "",
         "organisations_count": "36",
-        "participants_count": "58",
+        "participant_count": "58",
         "participants_note": "33 библиотечные системы и 3 областные библиотеки",
         "agenda": streamfield([]),
         "outcomes": rich_text("<p>Приняли решение</p>"),
