@@ -175,6 +175,13 @@ def create_week_programme(index):
             capacity=60,
             participant_count=57,
             municipality_count=21,
+            body=[
+                paragraph(
+                    "Слушатели приехали из Ржева, Пскова, Углича и Великих Лук; опытом "
+                    "поделились библиотеки, работающие в Торжке, Орле, Бежецке, Весьегонске, "
+                    "Калязине, Старице, Лихославле и Старой Руссе."
+                )
+            ],
             hosts=[
                 TrainingProgramHost(organisation=organisation("РГБ")),
                 TrainingProgramHost(organisation=organisation("ТОУНБ им. А. М. Горького")),
@@ -571,6 +578,13 @@ def create_informal_hour(section):
                 talk("Чаепитие", [], t(16, 15), t(17), kind="pause"),
             ],
         )
+        if slug == "hour-12":
+            meeting.outcomes = (
+                "<p>Летний опыт обсуждали с Петром Кузнецовым и Сергеем Ильиным; вопросы "
+                "задавали Павлу Зайцеву и Олегу Новикову. Книжные новинки представили по "
+                "спискам Марины Королёвой и Елены Пименовой, видеозапись встречи подготовили "
+                "с Денисом Шевчуком и Анной Мельниковой.</p>"
+            )
         if offset > 0:
             # The next hour is planned for a month; the day is set nearer the time.
             meeting.date_precision = DatePrecision.MONTH

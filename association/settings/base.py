@@ -217,7 +217,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "russian",
+        # search.dictionary: PostgreSQL's "russian" with a Russian dictionary in front when
+        # the database server has hunspell-ru; the same as "russian" otherwise.
+        "SEARCH_CONFIG": "association_russian",
     }
 }
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
