@@ -183,7 +183,7 @@ class OtherItemBlock(AgendaItemBlock):
 class DayValue(blocks.StructValue):
     def heading(self):
         day = self.get("date")
-        return date_format(day, "j E, l") if day else ""
+        return date_format(day, "l, j E") if day else ""
 
 
 class DayBlock(blocks.StructBlock):
