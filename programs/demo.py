@@ -472,9 +472,7 @@ def create_methodists_club(section):
             ],
         ),
     )
-    for slug, number, theme, offset, host, host_person, town, venue, figures in (
-        METHODISTS_MEETINGS
-    ):
+    for slug, number, theme, offset, host, host_person, town, venue, figures in METHODISTS_MEETINGS:
         organisations_count, participant_count, municipality_count, note = figures
         past = offset < 0
         host_organisation = organisation(host)

@@ -195,9 +195,7 @@ class ClubMeetingPage(EventPage):
             raise ValidationError(
                 {
                     # On the dates: a stream field shows only errors of its own blocks.
-                    "start_date": _(
-                        "A day of the agenda (%(day)s) is outside the meeting's dates."
-                    )
+                    "start_date": _("A day of the agenda (%(day)s) is outside the meeting's dates.")
                     % {"day": outside[0].strftime("%d.%m.%Y")}
                 }
             )

@@ -203,8 +203,7 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
             last = dates.last_day_of_month(first)
             if self.end_date and not first <= self.end_date <= last:
                 errors["end_date"] = _(
-                    "An event planned for a month ends in the same month; "
-                    "leave the end date empty."
+                    "An event planned for a month ends in the same month; leave the end date empty."
                 )
             self.start_date, self.end_date = first, last
         if errors:

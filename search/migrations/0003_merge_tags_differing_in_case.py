@@ -8,14 +8,7 @@ def merge_tags_differing_in_case(apps, schema_editor):
     """
     Tag = apps.get_model("taggit.Tag")
     TagEnglishName = apps.get_model("home.TagEnglishName")
-    through_models = [
-        model
-        for model in apps.get_models()
-        if any(
-            field.name == "tag" and field.related_model is Tag
-            for field in model._meta.concrete_fields
-        )
-    ]
+    through_models = [model for model in apps.get_models() if _object_field(model, Tag)]
     kept = {}
     for tag in Tag.objects.order_by("pk"):
         original = kept.setdefault(tag.name.casefold(), tag)
@@ -30,8 +23,7 @@ def merge_tags_differing_in_case(apps, schema_editor):
 
 def _move_tagged_items(model, duplicate, tag):
     """Each item tagged with the duplicate gets the kept tag, unless it has it already."""
-    names = {field.attname for field in model._meta.concrete_fields}
-    target = "content_object_id" if "content_object_id" in names else "object_id"
+    target = _object_field(model, duplicate.__class__)
     already = set(model.objects.filter(tag=tag).values_list(target, flat=True))
     for item in model.objects.filter(tag=duplicate):
         if getattr(item, target) in already:
@@ -39,6 +31,15 @@ def _move_tagged_items(model, duplicate, tag):
         else:
             item.tag = tag
             item.save(update_fields=["tag"])
+
+
+def _object_field(model, Tag):
+    """The tagged object's column of a through model of tags (taggit's or a page type's)."""
+    fields = {field.attname: field for field in model._meta.concrete_fields}
+    tag = fields.get("tag_id")
+    if tag is None or tag.related_model is not Tag:
+        return None
+    return next((name for name in ("content_object_id", "object_id") if name in fields), None)
 
 
 class Migration(migrations.Migration):
