@@ -271,6 +271,11 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         return dates.date_range(self.start_date, self.end_date)
 
     @property
+    def date_iso(self):
+        """For <time datetime>: the month alone when only the month is planned."""
+        return self.start_date.strftime("%Y-%m" if self.is_month_only else "%Y-%m-%d")
+
+    @property
     def time_display(self):
         return dates.time_range(self.start_time, self.end_time)
 
