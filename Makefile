@@ -44,7 +44,7 @@ run: install messages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/hadolint Dockerfile
+	$(BIN)/hadolint Dockerfile deploy/postgres.Dockerfile
 
 checks: install messages
 	$(MANAGE) check --fail-level WARNING

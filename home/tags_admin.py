@@ -27,6 +27,15 @@ class TagForm(WagtailAdminModelForm):
             english = TagEnglishName.objects.filter(tag=self.instance).first()
             self.initial.setdefault("name_en", english.name if english else "")
 
+    def clean_name(self):
+        """Tag names are unique whatever their case («Школа» is «школа»); compared in Python,
+        as SQLite matches the case of Latin letters only."""
+        name = self.cleaned_data["name"].strip()
+        others = Tag.objects.exclude(pk=self.instance.pk).values_list("name", flat=True)
+        if any(other.casefold() == name.casefold() for other in others):
+            raise forms.ValidationError(_("There is already a tag «%(name)s».") % {"name": name})
+        return name
+
     def save(self, commit=True):
         tag = super().save(commit=commit)
         if commit:

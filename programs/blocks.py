@@ -4,6 +4,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -179,6 +180,51 @@ class OtherItemBlock(AgendaItemBlock):
         label = _("Other")
 
 
+class DayValue(blocks.StructValue):
+    def heading(self):
+        day = self.get("date")
+        return date_format(day, "l, j E") if day else ""
+
+
+class DayBlock(blocks.StructBlock):
+    """Starts a day of a multi-day meeting: the items below it, up to the next day, belong
+    to it and take place at its venue."""
+
+    date = blocks.DateBlock(label=_("Date"))
+    venue = blocks.CharBlock(
+        label=_("Venue"),
+        required=False,
+        max_length=255,
+        help_text=_("Where this day takes place, if not at the meeting's venue."),
+    )
+
+    class Meta:
+        icon = "calendar"
+        label = _("Day")
+        template = "programs/blocks/agenda_day.html"
+        value_class = DayValue
+
+
+class AgendaDay:
+    """A day of an agenda as shown: its heading block (None before the first one) and items."""
+
+    def __init__(self, day):
+        self.day = day
+        self.items = []
+
+
+def agenda_days(stream):
+    """The agenda's items grouped under the day blocks that precede them; items before the
+    first day (every item of an agenda without days) form a group without a heading."""
+    groups = [AgendaDay(None)]
+    for block in stream:
+        if block.block_type == "day":
+            groups.append(AgendaDay(block))
+        else:
+            groups[-1].items.append(block)
+    return [group for group in groups if group.day or group.items]
+
+
 def _raw_struct(item):
     """A list item as stored: {"type": "item", "value": {...}}, or the bare value (older)."""
     return item["value"] if "type" in item and "value" in item else item
@@ -206,6 +252,7 @@ class AgendaValue(StreamValue):
 
 
 class AgendaBlock(blocks.StreamBlock):
+    day = DayBlock()
     talk = AgendaItemBlock()
     round_table = RoundTableBlock()
     business_game = BusinessGameBlock()

@@ -1,5 +1,7 @@
 """Dates of events as Russian readers write them: «19–20 июня 2024», «30 июня – 2 июля 2024»."""
 
+import calendar
+
 from django.utils.formats import date_format
 
 
@@ -20,3 +22,12 @@ def time_range(start, end=None):
     if start and end:
         return f"{start:%H:%M}–{end:%H:%M}"
     return f"{start:%H:%M}" if start else ""
+
+
+def planned_month(day):
+    """A month planned without a day: «Март 2027», "March 2027"."""
+    return date_format(day, "F Y")
+
+
+def last_day_of_month(day):
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])

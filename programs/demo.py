@@ -13,9 +13,11 @@ from wagtail.documents import get_document_model
 from home.demo import add_child, home_page, make_image, make_pdf, paragraph, russian
 from home.models import Organisation, Person, StandardPage
 from programs import demo_resolutions
+from programs.dates import last_day_of_month
 from programs.models import (
     ClubMeetingPage,
     ClubPage,
+    DatePrecision,
     Format,
     ProgramIndexPage,
     TrainingProgramHost,
@@ -89,6 +91,8 @@ def create_school(index):
             hours=24,
             certificate=Certificate.QUALIFICATION,
             capacity=40,
+            participant_count=38,
+            municipality_count=29,
             registration_contact="Научно-методический отдел: +7 (4822) 00-00-01",
             hosts=[TrainingProgramHost(organisation=organisation("ТОУНБ им. А. М. Горького"))],
             lecturers=[
@@ -145,7 +149,7 @@ def create_school(index):
                 ),
             ],
         ),
-        ["школа руководителей", "модельная библиотека"],
+        ["Школа руководителей", "модельная библиотека"],
     )
 
 
@@ -169,6 +173,15 @@ def create_week_programme(index):
             hours=36,
             certificate=Certificate.QUALIFICATION,
             capacity=60,
+            participant_count=57,
+            municipality_count=21,
+            body=[
+                paragraph(
+                    "Слушатели приехали из Ржева, Пскова, Углича и Великих Лук; опытом "
+                    "поделились библиотеки, работающие в Торжке, Орле, Бежецке, Весьегонске, "
+                    "Калязине, Старице, Лихославле и Старой Руссе."
+                )
+            ],
             hosts=[
                 TrainingProgramHost(organisation=organisation("РГБ")),
                 TrainingProgramHost(organisation=organisation("ТОУНБ им. А. М. Горького")),
@@ -284,7 +297,7 @@ def create_cancelled_seminar(index):
             format=Format.IN_PERSON,
             venue="ЦБС г. Вышний Волочёк",
             cancelled=True,
-            cancellation_notice="Семинар переносится на осень; новая дата будет объявлена "
+            cancellation_notice="Семинар переносится; новая дата будет объявлена "
             "в новостях ассоциации.",
         ),
     )
@@ -336,8 +349,16 @@ def presentation(title):
     return Document.objects.create(title=title, file=ContentFile(pdf, name="presentation.pdf"))
 
 
-def methodists_agenda(host, town):
+def agenda_day(date, venue=""):
+    return ("day", {"date": date, "venue": venue})
+
+
+def methodists_agenda(host, town, first_day, second_venue):
+    """Two days: talks and the round table at the host library, then the business game,
+    the quiz, an excursion and the final document at a second venue."""
+    second_day = first_day + datetime.timedelta(days=1)
     return [
+        agenda_day(first_day, "Актовый зал центральной библиотеки"),
         talk("Открытие заседания", [speaker("Елена Викторовна Соколова")], t(10), t(10, 20)),
         talk(
             "Методическая служба принимающего округа: итоги года",
@@ -372,6 +393,7 @@ def methodists_agenda(host, town):
             t(13),
             kind="round_table",
         ),
+        agenda_day(second_day, second_venue),
         talk(
             "Деловая игра «Планируем год в округе»",
             [speaker("Татьяна Игоревна Лебедева")],
@@ -392,7 +414,8 @@ def methodists_agenda(host, town):
 
 
 METHODISTS_MEETINGS = [
-    # slug, number, theme, offset in days, host short name, host person, town, participants
+    # slug, number, theme, offset in days, host short name, host person, town, second venue,
+    # (organisations, participants, municipalities, who took part)
     (
         "meeting-34",
         34,
@@ -401,7 +424,8 @@ METHODISTS_MEETINGS = [
         "ЦБС г. Вышний Волочёк",
         "Ольга Петровна Смирнова",
         "Вышнему Волочку",
-        (36, 58, "33 библиотечные системы и 3 областные библиотеки"),
+        "Культурный центр «Ямская слобода»",
+        (36, 58, 33, "33 библиотечные системы и 3 областные библиотеки"),
     ),
     (
         "meeting-35",
@@ -411,7 +435,8 @@ METHODISTS_MEETINGS = [
         "Кимрская МЦБ",
         "Андрей Сергеевич Белов",
         "Кимрам",
-        (34, 51, "31 библиотечная система и 3 областные библиотеки"),
+        "Кимрский краеведческий музей",
+        (34, 51, 31, "31 библиотечная система и 3 областные библиотеки"),
     ),
     (
         "meeting-36",
@@ -421,7 +446,8 @@ METHODISTS_MEETINGS = [
         "ТОУНБ им. А. М. Горького",
         "Марина Николаевна Кудрявцева",
         "Твери",
-        (None, None, ""),
+        "Тверская областная картинная галерея",
+        (None, None, None, ""),
     ),
 ]
 
@@ -446,8 +472,8 @@ def create_methodists_club(section):
             ],
         ),
     )
-    for slug, number, theme, offset, host, host_person, town, figures in METHODISTS_MEETINGS:
-        organisations_count, participants_count, note = figures
+    for slug, number, theme, offset, host, host_person, town, venue, figures in METHODISTS_MEETINGS:
+        organisations_count, participant_count, municipality_count, note = figures
         past = offset < 0
         host_organisation = organisation(host)
         materials = []
@@ -481,9 +507,10 @@ def create_methodists_club(section):
             address=f"г. {host_organisation.city}",
             host_organisation=host_organisation,
             organisations_count=organisations_count,
-            participants_count=participants_count,
+            participant_count=participant_count,
+            municipality_count=municipality_count,
             participants_note=note,
-            agenda=methodists_agenda(host_person, town),
+            agenda=methodists_agenda(host_person, town, days(offset), venue),
             outcomes="<p>Участники договорились о единых показателях мониторинга и "
             "утвердили план методических выездов на год.</p>"
             if past
@@ -525,11 +552,12 @@ def create_informal_hour(section):
             start_date=days(offset),
             start_time=t(15),
             end_time=t(17),
+            recurrence_note="раз в два месяца",
             format=Format.IN_PERSON,
             venue="Центральная библиотека",
             address="г. Вышний Волочёк, Казанский проспект, д. 19",
             host_organisation=organisation("ЦБС г. Вышний Волочёк"),
-            participants_count=14 + number,
+            participant_count=14 + number,
             agenda=[
                 talk(theme, [speaker("Ольга Петровна Смирнова")], t(15), t(15, 30)),
                 talk(
@@ -548,6 +576,19 @@ def create_informal_hour(section):
                 talk("Чаепитие", [], t(16, 15), t(17), kind="pause"),
             ],
         )
+        if slug == "hour-12":
+            meeting.outcomes = (
+                "<p>Летний опыт обсуждали с Петром Кузнецовым и Сергеем Ильиным; вопросы "
+                "задавали Павлу Зайцеву и Олегу Новикову. Книжные новинки представили по "
+                "спискам Марины Королёвой и Елены Пименовой, видеозапись встречи подготовили "
+                "с Денисом Шевчуком и Анной Мельниковой.</p>"
+            )
+        if offset > 0:
+            # The next hour is planned for a month; the day is set nearer the time.
+            meeting.date_precision = DatePrecision.MONTH
+            meeting.start_time = meeting.end_time = None
+            meeting.start_date = meeting.start_date.replace(day=1)
+            meeting.end_date = last_day_of_month(meeting.start_date)
         add_child(club, meeting)
     return club
 

@@ -127,10 +127,22 @@ def create_register():
     )
 
 
+def adoption(data, events):
+    """The date and number of a document: one adopted at a demo event carries the event's
+    last day (the events move with today's date) and that year in its number."""
+    event = events.get(data.get("event"))
+    if not event:
+        return data["date"], data["number"]
+    date = event.last_day
+    return date, f"{data['number'].split('/')[0]}/{date.year}"
+
+
 def create_resolution(register, data, events):
     existing = register.get_children().filter(slug=data["slug"]).first()
     if existing:
         return existing.specific
+    date, number = adoption(data, events)
+    data = {**data, "number": number}
     title = f"Резолюция № {data['number']}"
     paragraphs = [data["title"], *[f"{n}. {c}" for n, c in enumerate(data["clauses"], 1)]]
     document = make_document(title, paragraphs, f"Резолюция {data['number']}.pdf".replace("/", "-"))
@@ -139,7 +151,7 @@ def create_resolution(register, data, events):
         title=data["title"],
         slug=data["slug"],
         number=data["number"],
-        date=data["date"],
+        date=date,
         status=data["status"],
         adopted_at=events.get(data.get("event")),
         adopted_at_text=data.get("event_text", ""),

@@ -35,6 +35,12 @@ def event_data(page, request=None):
     }
     if page.is_timed and page.end_time:
         data["endDate"] = page.ends_at.isoformat()
+    if page.is_month_only:
+        # ISO 8601 allows a date of reduced precision; the end is as unknown as the day.
+        data["startDate"] = page.date_iso
+        del data["endDate"]
+    # Participant and municipality counts stay out: schema.org's Event has no property for
+    # how many attended (maximumAttendeeCapacity is the places offered, not the turnout).
     description = page.calendar_description()
     if description:
         data["description"] = description

@@ -7,6 +7,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search and tags")
 
     def ready(self):
-        from search import signals
+        from django.db.models.signals import post_migrate
+
+        from search import dictionary, signals
 
         signals.connect()
+        post_migrate.connect(
+            dictionary.install_after_migrate, sender=self, dispatch_uid="search-dictionary"
+        )

@@ -106,6 +106,7 @@ STRINGS = {
         "35th meeting of the Methodologists' Business Club"
     ),
     "Актовый зал центральной библиотеки": "Assembly hall of the central library",
+    "Кимрский краеведческий музей": "Kimry Museum of Local History",
     "г. Кимры": "Kimry",
     "Сельская библиотека: точки роста": "The rural library: where it can grow",
     "31 библиотечная система и 3 областные библиотеки": (

@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "association.middleware.PrivateForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.moderation.ApprovalMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -198,7 +199,9 @@ WAGTAIL_I18N_ENABLED = True
 # A new translation of a live page starts as a draft (it holds the source text until the
 # translators are done); an editor publishes it from the translation editor.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Our own Russian for Wagtail's admin where its translation is wrong or missing comes first;
+# `make catalogues` leaves that catalogue alone (it holds no msgid of ours).
+LOCALE_PATHS = [PROJECT_DIR / "overrides" / "locale", PROJECT_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Moscow")
 USE_I18N = True
 USE_TZ = True
@@ -242,13 +245,18 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "russian",
+        # search.dictionary: PostgreSQL's "russian" with a Russian dictionary in front when
+        # the database server has hunspell-ru; the same as "russian" otherwise.
+        "SEARCH_CONFIG": "association_russian",
     }
 }
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_MODERATION_ENABLED = True
+# No avatars from gravatar.com: the admin's CSP blocks them, and they would tell a third
+# party who works in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Members sign in on the public site (home.urls), not in the admin.
 LOGIN_URL = "account_login"

@@ -4,7 +4,7 @@ from programs.models.clubs import (
     ClubMeetingRelatedNews,
     ClubPage,
 )
-from programs.models.events import EventPage, Format, Status
+from programs.models.events import DatePrecision, EventPage, Format, Status
 from programs.models.programmes import (
     ProgramIndexPage,
     TrainingProgramHost,
@@ -30,6 +30,7 @@ __all__ = [
     "ClubMeetingPageTag",
     "ClubMeetingRelatedNews",
     "ClubPage",
+    "DatePrecision",
     "EventPage",
     "Format",
     "ProgramIndexPage",

@@ -1,6 +1,7 @@
 """Professional clubs and their numbered meetings."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
@@ -18,7 +19,7 @@ from taggit.models import TaggedItemBase
 
 from home.blocks import BodyBlock
 from home.pages import OneQueryChildRouteMixin, SitePageMixin
-from programs.blocks import DESCRIPTION_FEATURES, AgendaBlock, MaterialsBlock
+from programs.blocks import DESCRIPTION_FEATURES, AgendaBlock, MaterialsBlock, agenda_days
 from programs.models.events import EventPage, RelatedNews
 from programs.people import localize_hosts, localized
 
@@ -113,7 +114,6 @@ class ClubMeetingPage(EventPage):
     organisations_count = models.PositiveSmallIntegerField(
         _("organisations taking part"), null=True, blank=True
     )
-    participants_count = models.PositiveSmallIntegerField(_("participants"), null=True, blank=True)
     participants_note = models.CharField(
         _("who took part"),
         max_length=255,
@@ -142,7 +142,11 @@ class ClubMeetingPage(EventPage):
         MultiFieldPanel(
             [
                 FieldRowPanel(
-                    [FieldPanel("organisations_count"), FieldPanel("participants_count")]
+                    [
+                        FieldPanel("participant_count"),
+                        FieldPanel("organisations_count"),
+                        FieldPanel("municipality_count"),
+                    ]
                 ),
                 FieldPanel("participants_note"),
             ],
@@ -175,7 +179,6 @@ class ClubMeetingPage(EventPage):
         SynchronizedField("number"),
         SynchronizedField("host_organisation"),
         SynchronizedField("organisations_count"),
-        SynchronizedField("participants_count"),
         SynchronizedField("tagged_items"),
         SynchronizedField("related_news"),
     ]
@@ -183,6 +186,22 @@ class ClubMeetingPage(EventPage):
     class Meta:
         verbose_name = _("club meeting")
         verbose_name_plural = _("club meetings")
+
+    def clean(self):
+        super().clean()
+        days = [block.value["date"] for block in self.agenda if block.block_type == "day"]
+        outside = [day for day in days if day and not self.start_date <= day <= self.last_day]
+        if self.start_date and outside:
+            raise ValidationError(
+                {
+                    # On the dates: a stream field shows only errors of its own blocks.
+                    "start_date": _("A day of the agenda (%(day)s) is outside the meeting's dates.")
+                    % {"day": outside[0].strftime("%d.%m.%Y")}
+                }
+            )
+
+    def agenda_days(self):
+        return agenda_days(self.agenda)
 
     @cached_property
     def host(self):

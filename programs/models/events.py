@@ -33,6 +33,11 @@ class Format(models.TextChoices):
     MIXED = "mixed", _("mixed")
 
 
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("exact dates")
+    MONTH = "month", _("month only (planned)")
+
+
 class Status(models.TextChoices):
     REGISTRATION_OPEN = "registration_open", _("registration open")
     REGISTRATION_CLOSED = "registration_closed", _("registration closed")
@@ -98,6 +103,30 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("A link to the broadcast or video conference for online participants."),
     )
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_(
+            "For an event whose day is not fixed yet: choose «month only» and give any day "
+            "of the planned month as the start date."
+        ),
+    )
+    recurrence_note = models.CharField(
+        _("recurrence"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a recurring event, for example: once every two months."),
+    )
+    # Named as the attendance records of registrations will name it, so they can fill it in.
+    participant_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    municipality_count = models.PositiveSmallIntegerField(
+        _("municipalities"),
+        null=True,
+        blank=True,
+        help_text=_("How many municipalities (districts and towns) took part."),
+    )
     cancelled = models.BooleanField(_("cancelled"), default=False)
     cancellation_notice = models.TextField(
         _("cancellation notice"),
@@ -113,6 +142,7 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
     when_panels = [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldRowPanel([FieldPanel("date_precision"), FieldPanel("recurrence_note")]),
     ]
     where_panels = [
         FieldPanel("format"),
@@ -137,6 +167,10 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         SynchronizedField("format"),
         SynchronizedField("online_url"),
         SynchronizedField("cancelled"),
+        SynchronizedField("date_precision"),
+        SynchronizedField("participant_count"),
+        SynchronizedField("municipality_count"),
+        TranslatableField("recurrence_note"),
         TranslatableField("venue"),
         TranslatableField("address"),
         TranslatableField("cancellation_notice"),
@@ -147,6 +181,8 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
+        if self.is_month_only:
+            self.clean_planned_month()
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date is earlier than the start date.")
@@ -161,6 +197,26 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
             errors["end_time"] = _("The end time is not later than the start time.")
         if errors:
             raise ValidationError(errors)
+
+    def clean_planned_month(self):
+        """A planned month spans the whole month, so listings keep the event until it ends."""
+        errors = {}
+        if self.start_time or self.end_time:
+            errors["start_time"] = _("An event planned for a month has no start time yet.")
+        if self.start_date:
+            first = self.start_date.replace(day=1)
+            last = dates.last_day_of_month(first)
+            if self.end_date and not first <= self.end_date <= last:
+                errors["end_date"] = _(
+                    "An event planned for a month ends in the same month; leave the end date empty."
+                )
+            self.start_date, self.end_date = first, last
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_month_only(self):
+        return self.date_precision == DatePrecision.MONTH
 
     @property
     def last_day(self):
@@ -196,6 +252,9 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         now = now or timezone.now()
         if self.cancelled:
             return Status.CANCELLED
+        if self.is_month_only:
+            # Without a day it cannot be said to be under way: planned until the month is over.
+            return self.registration_status(now) if now < self.ends_at else Status.FINISHED
         if now < self.starts_at:
             return self.registration_status(now)
         if now < self.ends_at:
@@ -212,7 +271,14 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
 
     @property
     def date_display(self):
+        if self.is_month_only:
+            return dates.planned_month(self.start_date)
         return dates.date_range(self.start_date, self.end_date)
+
+    @property
+    def date_iso(self):
+        """For <time datetime>: the month alone when only the month is planned."""
+        return self.start_date.strftime("%Y-%m" if self.is_month_only else "%Y-%m-%d")
 
     @property
     def time_display(self):
@@ -229,7 +295,14 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
     def calendar_description(self):
         return ""
 
+    @property
+    def in_calendars(self):
+        """Calendar files need a day; an event planned for a month stays out of them."""
+        return not self.is_month_only
+
     def get_ics_url(self, request=None):
+        if not self.in_calendars:
+            return ""
         url = self.get_url(request=request)
         return url + self.reverse_subpage("calendar") if url else ""
 
@@ -252,6 +325,9 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
     def calendar(self, request):
         from programs.calendar import calendar_response
 
+        if not self.in_calendars:
+            raise Http404
+
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
@@ -270,6 +346,11 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         from programs.registrations.display import attended_count
 
         return attended_count(self)
+
+    @property
+    def participants(self):
+        """The figure editors entered, else the attendance organisers marked."""
+        return self.participant_count or self.attended_count
 
     def related_news_pages(self):
         """Live, public news items the editor linked (`related_news`), in the editor's order,

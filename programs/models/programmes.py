@@ -107,6 +107,7 @@ class ProgramIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin
             *TrainingProgramPage.objects.visible().descendant_of(home).upcoming(),
             *ClubMeetingPage.objects.visible().descendant_of(home).upcoming(),
         ]
+        events = [event for event in events if event.in_calendars]
         return calendar_response(events, request, filename="calendar.ics")
 
 
@@ -195,6 +196,10 @@ class TrainingProgramPage(EventPage):
                 FieldRowPanel([FieldPanel("application_deadline"), FieldPanel("capacity")]),
                 FieldPanel("registration_url"),
                 FieldPanel("registration_contact"),
+                FieldRowPanel(
+                    [FieldPanel("participant_count"), FieldPanel("municipality_count")],
+                    heading=_("Took part"),
+                ),
             ],
             heading=_("Participation"),
         ),

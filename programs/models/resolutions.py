@@ -297,6 +297,7 @@ class ResolutionPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         super().clean()
         if self.supersedes_id and self.supersedes_id == self.pk:
             raise ValidationError({"supersedes": _("A document cannot supersede itself.")})
+        self.clean_adoption_date()
         if self.document_id:
             file = self.document.file
             if extension_of(file.name) != "pdf":
@@ -310,6 +311,23 @@ class ResolutionPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
                 raise ValidationError(
                     {"document": _("The file of a final document must be a readable PDF.")}
                 ) from error
+
+    def clean_adoption_date(self):
+        """An adopted document carries the date of the event that adopted it."""
+        if not (self.adopted_at_id and self.date and self.is_final):
+            return
+        event = self.adopted_at.specific
+        first, last = getattr(event, "start_date", None), getattr(event, "last_day", None)
+        if first and not first <= self.date <= last:
+            raise ValidationError(
+                {
+                    "date": _(
+                        "The date of adoption is outside the dates of the event that adopted "
+                        "the document (%(dates)s)."
+                    )
+                    % {"dates": event.date_display}
+                }
+            )
 
     @property
     def meta_description(self):

@@ -50,7 +50,7 @@ def test_meeting_dates_and_participant_figures_follow_the_language(client, home,
         slug="meeting",
         start_date=datetime.date(2024, 6, 30),
         end_date=datetime.date(2024, 7, 2),
-        participants_count=1250,
+        participant_count=1250,
         organisations_count=36,
     )
     english_event = translate(event, {})

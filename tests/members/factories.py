@@ -52,5 +52,8 @@ def resolution(index, status, slug=None, document=None, **kwargs):
         "summary": "О развитии краеведческой работы муниципальных библиотек.",
         "document": document if document is not None else DocumentFactory(),
     }
+    event = kwargs.get("adopted_at")
+    if event is not None and "date" not in kwargs:
+        values["date"] = event.specific.start_date  # adopted on a day of its event
     values.update(kwargs)
     return add_page(index, ResolutionPage(**values))

@@ -1,8 +1,17 @@
 import pytest
+from taggit.models import Tag
 
 from home import demo as home_demo
+from news import demo as news_demo
 from programs import demo
-from programs.models import ClubMeetingPage, ClubPage, Status, TrainingProgramPage
+from programs.models import (
+    ClubMeetingPage,
+    ClubPage,
+    DatePrecision,
+    ResolutionPage,
+    Status,
+    TrainingProgramPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +75,24 @@ def test_demo_registrations_show_every_state_and_are_idempotent(client):
     assert client.get(link)["Content-Type"] == "application/pdf"
     school = TrainingProgramPage.objects.get(slug="school-18", locale__language_code="ru")
     assert "2 участника" in client.get(school.url).content.decode()
+
+
+def test_demo_content_uses_the_new_fields_and_contradicts_nothing():
+    home_demo.load(Command())
+    demo.load(Command())
+    news_demo.load(Command())  # news share tags with the programmes
+    meetings = list(ClubMeetingPage.objects.all())
+    programmes = list(TrainingProgramPage.objects.all())
+    assert any(page.date_precision == DatePrecision.MONTH for page in meetings)
+    assert any(page.recurrence_note for page in meetings)
+    for pages in (meetings, programmes):
+        assert any(page.participant_count for page in pages)
+        assert any(page.municipality_count for page in pages)
+    assert any(block.block_type == "day" for page in meetings for block in page.agenda)
+    for page in [*meetings, *programmes]:
+        page.full_clean()
+    for resolution in ResolutionPage.objects.all():
+        resolution.full_clean()  # adoption dates fall within the adopting events
+    names = [tag.name.casefold() for tag in Tag.objects.all()]
+    assert len(names) == len(set(names))
+    assert not any("осень" in page.cancellation_notice for page in programmes)
