@@ -2,8 +2,10 @@
 
 import json
 
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
+from django.utils import formats
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,7 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from home.models import AgeRating, AssociationSettings, Organisation, Person, Region
@@ -73,6 +75,24 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
             "moment of first publication. Articles dated in the future stay hidden until then."
         ),
     )
+    event_start = models.DateField(
+        _("event starts"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For news of an event: its first day, e.g. 19 June for «19–20 июня». "
+            "Leave empty when the article reports no event."
+        ),
+    )
+    event_end = models.DateField(
+        _("event ends"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The last day of a multi-day event; alone it reads «until», "
+            "e.g. «продолжится до 13 сентября»."
+        ),
+    )
     lead = models.TextField(
         _("lead"),
         max_length=400,
@@ -97,6 +117,12 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
             "What the picture shows, for readers who cannot see it; "
             "the image description is used if empty."
         ),
+    )
+    featured_image_credit = models.CharField(
+        _("photo credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Photographer or source of the picture, e.g. «Фото: Н. Н. Ткаченко»."),
     )
     body = StreamField(
         NewsBodyBlock(),
@@ -123,14 +149,12 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         blank=True,
         help_text=_("For reprints: the address of the original article, if it is online."),
     )
-    region = models.ForeignKey(
+    regions = ParentalManyToManyField(
         Region,
-        verbose_name=_("region"),
-        null=True,
+        verbose_name=_("regions"),
         blank=True,
-        on_delete=models.SET_NULL,
         related_name="news_pages",
-        help_text=_("The region the news is about; readers can filter the news by it."),
+        help_text=_("The regions the news is about; readers can filter the news by each."),
     )
     municipality = models.CharField(
         _("municipality"),
@@ -161,9 +185,17 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
+        MultiFieldPanel(
+            [FieldPanel("event_start"), FieldPanel("event_end")],
+            heading=_("Event dates"),
+        ),
         FieldPanel("lead"),
         MultiFieldPanel(
-            [FieldPanel("featured_image"), FieldPanel("featured_image_alt")],
+            [
+                FieldPanel("featured_image"),
+                FieldPanel("featured_image_alt"),
+                FieldPanel("featured_image_credit"),
+            ],
             heading=_("Featured image"),
         ),
         FieldPanel("body"),
@@ -177,9 +209,10 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("region"),
+                FieldPanel("regions"),
                 FieldPanel("municipality"),
                 InlinePanel("organisations", label=_("Organisation")),
+                InlinePanel("mentioned_people", label=_("Person mentioned")),
             ],
             heading=_("Where and who"),
         ),
@@ -207,14 +240,18 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         TranslatableField("byline"),
         TranslatableField("source_name"),
         TranslatableField("municipality"),
-        TranslatableField("region"),
+        TranslatableField("featured_image_credit"),
         SynchronizedField("date"),
+        SynchronizedField("event_start"),
+        SynchronizedField("event_end"),
+        SynchronizedField("regions"),
         SynchronizedField("featured_image"),
         SynchronizedField("source_url"),
         SynchronizedField("age_rating"),
         SynchronizedField("pinned"),
         SynchronizedField("tagged_items"),
         SynchronizedField("authors"),
+        SynchronizedField("mentioned_people"),
         SynchronizedField("organisations"),
         SynchronizedField("related_pages"),
     ]
@@ -222,6 +259,13 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        if self.event_start and self.event_end and self.event_end < self.event_start:
+            raise ValidationError(
+                {"event_end": _("The event cannot end before it starts.")}
+            )
 
     def save(self, *args, **kwargs):
         if self.date is None and self.first_published_at is not None:
@@ -235,6 +279,43 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
     @property
     def image_alt(self):
         return self.featured_image_alt or getattr(self.featured_image, "default_alt_text", "")
+
+    @property
+    def event_dates(self):
+        """The event's days in the reader's language: «19–20 июня 2025», «до 13 сентября 2025»."""
+        start, end = self.event_start, self.event_end
+        if start is None and end is None:
+            return ""
+        if start is None:
+            return _("until %(date)s") % {"date": formats.date_format(end, "j E Y")}
+        if end is None or end == start:
+            return formats.date_format(start, "j E Y")
+        if (start.year, start.month) == (end.year, end.month):
+            first = formats.date_format(start, "j")
+        elif start.year == end.year:
+            first = formats.date_format(start, "j E")
+        else:
+            first = formats.date_format(start, "j E Y")
+        # An en dash between days, spaced when either side has more than a number.
+        dash = "–" if first.isdigit() else " – "
+        return f"{first}{dash}{formats.date_format(end, 'j E Y')}"
+
+    @cached_property
+    def mentioned_list(self):
+        """(person, "position, organisation") of the people mentioned, in this article's
+        language, in the editor's order."""
+        links = self.mentioned_people.select_related("person__organisation").order_by(
+            "sort_order"
+        )
+        people = localized([link.person for link in links], self.locale_id)
+        organisations = localized([person.organisation for person in people], self.locale_id)
+        return [
+            (person, ", ".join(str(part) for part in (person.position, organisation) if part))
+            for person, organisation in zip(people, organisations, strict=True)
+        ]
+
+    def region_list(self):
+        return localized(list(self.regions.all()), self.locale_id)
 
     @cached_property
     def author_list(self):
@@ -307,7 +388,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
                 for item in block.value["images"]:
                     item["image"].get_renditions(*GALLERY_IMAGES)
 
-    def structured_data(self, request, tags, share_image=None):
+    def structured_data(self, request, tags, share_image=None, regions=()):
         """schema.org NewsArticle as JSON, safe to place inside a script element."""
         publisher = AssociationSettings.for_request(request).full_name
         published = self.date or self.first_published_at or timezone.now()
@@ -331,6 +412,20 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
                 "url": request.build_absolute_uri("/"),
             },
         }
+        if self.event_start or self.event_end:
+            data["about"] = {
+                "@type": "Event",
+                "name": self.title,
+                "startDate": (self.event_start or self.event_end).isoformat(),
+                "endDate": (self.event_end or self.event_start).isoformat(),
+            }
+        if regions:
+            data["contentLocation"] = [{"@type": "Place", "name": r.name} for r in regions]
+        if self.mentioned_list:
+            data["mentions"] = [
+                {"@type": "Person", "name": person.name, "jobTitle": credentials}
+                for person, credentials in self.mentioned_list
+            ]
         if share_image is not None:
             data["image"] = [request.build_absolute_uri(share_image.url)]
         if tags:
@@ -349,13 +444,16 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         images = self.images() or {}
         tags = list(self.tags.all())
+        regions = self.region_list()
         context.update(
-            region=localized([self.region], self.locale_id)[0],
+            regions=regions,
             index=self.get_parent().specific,
             article_image=images.get(ARTICLE_IMAGE),
             share_image=images.get(SHARE_IMAGE),
             tags=tags,
-            structured_data=self.structured_data(request, tags, images.get(SHARE_IMAGE)),
+            structured_data=self.structured_data(
+                request, tags, images.get(SHARE_IMAGE), regions
+            ),
             related_links=localized_pages(
                 self.related_links(preview=getattr(request, "is_preview", False)), self.locale_id
             ),
@@ -380,6 +478,22 @@ class NewsPageAuthor(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("An author of the article; their position and organisation are shown too."),
+    )
+
+    panels = [FieldPanel("person")]
+
+
+class NewsPageMentionedPerson(Orderable):
+    """A person the article speaks of (a speaker, a guest), shown with position and
+    organisation and linked to the other news about them."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="mentioned_people")
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="news_mentions",
+        help_text=_("Someone the article speaks of: a speaker, a guest, a prize winner."),
     )
 
     panels = [FieldPanel("person")]
