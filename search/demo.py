@@ -209,7 +209,9 @@ STRINGS = {
     ),
     "Фотографии": "Photographs",
     "Работа в командах": "Working in teams",
-    "Фото: пресс-служба ТОУНБ им. А. М. Горького": "Photo: Gorky Tver Regional Library press office",
+    "Фото: пресс-служба ТОУНБ им. А. М. Горького": (
+        "Photo: Gorky Tver Regional Library press office"
+    ),
     "Сессия в цифрах": "The session in figures",
     "слушателя": "participants",
     "директора и заместители директоров": "directors and deputy directors",

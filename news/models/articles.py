@@ -5,9 +5,8 @@ import json
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
-from django.utils import formats
 from django.http import Http404
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -263,9 +262,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
     def clean(self):
         super().clean()
         if self.event_start and self.event_end and self.event_end < self.event_start:
-            raise ValidationError(
-                {"event_end": _("The event cannot end before it starts.")}
-            )
+            raise ValidationError({"event_end": _("The event cannot end before it starts.")})
 
     def save(self, *args, **kwargs):
         if self.date is None and self.first_published_at is not None:
@@ -314,9 +311,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
             return {
                 role: [
                     link.person
-                    for link in links.select_related("person__organisation").order_by(
-                        "sort_order"
-                    )
+                    for link in links.select_related("person__organisation").order_by("sort_order")
                 ]
                 for role, links in relations.items()
             }
@@ -489,9 +484,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
             article_image=images.get(ARTICLE_IMAGE),
             share_image=images.get(SHARE_IMAGE),
             tags=tags,
-            structured_data=self.structured_data(
-                request, tags, images.get(SHARE_IMAGE), regions
-            ),
+            structured_data=self.structured_data(request, tags, images.get(SHARE_IMAGE), regions),
             related_links=localized_pages(
                 self.related_links(preview=getattr(request, "is_preview", False)), self.locale_id
             ),

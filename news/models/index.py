@@ -91,9 +91,7 @@ class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, P
                 .order_by("-count", "name")[:30]
             ),
             "regions": self._distinct_by_slug(
-                localized(
-                    Region.objects.filter(news_pages__in=articles).distinct(), self.locale_id
-                )
+                localized(Region.objects.filter(news_pages__in=articles).distinct(), self.locale_id)
             ),
         }
 

@@ -60,7 +60,11 @@ def test_filters_by_tag_region_year_and_month_combine(client, index):
     news_page(index, title="Школа в Твери", date=june, regions=[tver], tags=["Школа руководителей"])
     news_page(index, title="Клуб в Твери", date=june, regions=[tver], tags=["Клуб методистов"])
     news_page(
-        index, title="Школа в Новгороде", date=june, regions=[novgorod], tags=["Школа руководителей"]
+        index,
+        title="Школа в Новгороде",
+        date=june,
+        regions=[novgorod],
+        tags=["Школа руководителей"],
     )
     news_page(
         index,
