@@ -319,6 +319,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
             links.model.objects.filter(page=self)
             .select_related("person__organisation")
             .annotate(role=models.Value(role))
+            .order_by()  # SQLite refuses an ORDER BY inside each part; the union is ordered
             for role, links in relations.items()
         ]
         people = {role: [] for role in relations}
