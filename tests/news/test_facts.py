@@ -2,9 +2,11 @@
 photo credits, and Latin addresses."""
 
 import datetime
+import io
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction
@@ -221,3 +223,26 @@ def test_a_cyrillic_address_redirects_to_its_latin_one(
     assert response.status_code == 301
     assert response["Location"].endswith(article.url)
     assert client.get(article.url).status_code == 200
+
+
+def test_a_draft_with_a_cyrillic_title_gets_a_latin_slug_too(index):
+    draft = NewsPage(title="Школа руководителей", slug="школа-руководителей", lead="Коротко.")
+    draft.live = False
+    index.add_child(instance=draft)
+    assert draft.slug == "shkola-rukovoditelei"
+
+
+def test_existing_cyrillic_slugs_are_made_latin_with_redirects(
+    client, index, django_capture_on_commit_callbacks
+):
+    article = news_page(index, title="Клуб методистов", slug="club")
+    old_path = f"{index.url_path}клуб-методистов/"
+    Page.objects.filter(pk=article.pk).update(slug="клуб-методистов", url_path=old_path)
+    old_url = NewsPage.objects.get(pk=article.pk).url
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("latin_page_slugs", stdout=io.StringIO())
+    article.refresh_from_db()
+    assert article.slug == "klub-metodistov"
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith(article.url)
