@@ -2,6 +2,7 @@
 
 import json
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
@@ -208,7 +209,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("regions"),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("municipality"),
                 InlinePanel("organisations", label=_("Organisation")),
                 InlinePanel("mentioned_people", label=_("Person mentioned")),
