@@ -1,6 +1,7 @@
 """The body blocks shared by every page type of the site."""
 
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -37,6 +38,14 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    # Images placed before credits existed have none: "" keeps translation tools working.
+    credit = blocks.CharBlock(
+        label=_("Photo credit"),
+        required=False,
+        default="",
+        max_length=200,
+        help_text=_("Photographer or source, e.g. «Фото: пресс-служба библиотеки»."),
+    )
 
     class Meta:
         icon = "image"
@@ -86,6 +95,49 @@ class FactsBlock(blocks.StructBlock):
         template = "home/blocks/facts.html"
 
 
+class FigureValue(blocks.StructValue):
+    def formatted_number(self):
+        """The number with the reader's separators: «1 787» (no-break space), «1,787»,
+        «3,5»; years are no figures here, so grouping is always on."""
+        number = self.get("number")
+        if number is None:
+            return ""
+        if number == number.to_integral_value():
+            number = int(number)
+        return formats.number_format(number, force_grouping=True)
+
+
+class FigureBlock(blocks.StructBlock):
+    number = blocks.DecimalBlock(label=_("Number"), min_value=0, max_digits=12, decimal_places=2)
+    unit = blocks.CharBlock(
+        label=_("Unit"),
+        required=False,
+        max_length=60,
+        help_text=_("The word after the number, e.g. «участников», «просмотров»."),
+    )
+    label = blocks.CharBlock(
+        label=_("Label"),
+        required=False,
+        max_length=200,
+        help_text=_("What was counted, e.g. «онлайн-мероприятий с мая по август»."),
+    )
+
+    class Meta:
+        value_class = FigureValue
+
+
+class FiguresBlock(blocks.StructBlock):
+    """Key figures in large type: participants, events, views, libraries."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    figures = blocks.ListBlock(FigureBlock(), label=_("Figures"), min_num=1)
+
+    class Meta:
+        icon = "table"
+        label = _("Figures")
+        template = "home/blocks/figures.html"
+
+
 class LinkValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
@@ -124,3 +176,4 @@ class BodyBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     embed = EmbedBlock(label=_("Video or other embed"), template="home/blocks/embed.html")
     facts = FactsBlock()
+    figures = FiguresBlock()

@@ -16,6 +16,7 @@ from news.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageAuthor,
+    NewsPageMentionedPerson,
     NewsPageOrganisation,
     NewsPageRelatedPage,
     Subscriber,
@@ -32,6 +33,19 @@ def quote(text, author, position=""):
 
 def heading(text):
     return ("heading", {"text": text, "level": "h2"})
+
+
+def figures(title, *items):
+    """A figures block from (number, unit, label) triples."""
+    return (
+        "figures",
+        {
+            "title": title,
+            "figures": [
+                {"number": number, "unit": unit, "label": label} for number, unit, label in items
+            ],
+        },
+    )
 
 
 ARTICLES = [
@@ -66,10 +80,18 @@ ARTICLES = [
                 "Завершилась сессия обменом готовыми проектами: их сборник разошлют всем "
                 "участникам."
             ),
+            figures(
+                "Сессия в цифрах",
+                (42, "слушателя", "директора и заместители директоров"),
+                (20, "округов", "муниципальные округа области"),
+                (1250, "страниц", "сборник проектов участников"),
+            ),
         ],
         "gallery": ["Работа в командах", "Защита проектов", "Эксперты Школы"],
+        "credit": "Фото: пресс-служба ТОУНБ им. А. М. Горького",
+        "event": (datetime.date(2025, 2, 12), datetime.date(2025, 2, 14)),
         "tags": ["Школа руководителей", "модельные библиотеки"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "municipality": "Тверь",
         "organisations": ["ТОУНБ им. А. М. Горького"],
         "authors": ["Марина Николаевна Кудрявцева"],
@@ -95,7 +117,7 @@ ARTICLES = [
             ),
         ],
         "tags": ["общее собрание", "ассоциация"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "municipality": "Тверь",
         "authors": ["Наталья Владимировна Орлова"],
         "byline": "",
@@ -123,9 +145,10 @@ ARTICLES = [
             paragraph("Следующая встреча — в конце июня, тема будет объявлена заранее."),
         ],
         "tags": ["час неформального общения", "обмен опытом"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "municipality": "Вышневолоцкий городской округ",
         "organisations": ["ЦБС г. Вышний Волочёк"],
+        "mentioned": ["Андрей Сергеевич Белов"],
         "authors": ["Ольга Петровна Смирнова"],
         "related": ["informal-hour"],
     },
@@ -149,7 +172,7 @@ ARTICLES = [
             ),
         ],
         "tags": ["День библиотек"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "byline": "Пресс-служба ассоциации",
     },
     {
@@ -184,9 +207,11 @@ ARTICLES = [
             ),
         ],
         "tags": ["клуб методистов", "итоговые документы"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "municipality": "Кашинский городской округ",
         "organisations": ["ТОУНБ им. А. М. Горького"],
+        "event": (datetime.date(2025, 6, 17), datetime.date(2025, 6, 18)),
+        "mentioned": ["Марина Николаевна Кудрявцева", "Татьяна Игоревна Лебедева"],
         "authors": ["Марина Николаевна Кудрявцева"],
         "related": ["methodists-club"],
     },
@@ -209,7 +234,7 @@ ARTICLES = [
             ),
         ],
         "tags": ["краеведение", "оцифровка"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "municipality": "Кимрский муниципальный округ",
         "organisations": ["Кимрская МЦБ"],
         "authors": ["Андрей Сергеевич Белов"],
@@ -235,7 +260,7 @@ ARTICLES = [
             ),
         ],
         "tags": ["детское чтение", "летнее чтение"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "organisations": ["Детская библиотека им. А. С. Пушкина"],
         "authors": ["Татьяна Игоревна Лебедева"],
         "age_rating": "0+",
@@ -268,9 +293,11 @@ ARTICLES = [
         ],
         "gallery": ["Занятие в читальном зале", "Работа слушателей в группах"],
         "tags": ["повышение квалификации", "библиотека как центр общественной жизни"],
-        "region": "moskva",
+        "regions": ["moskva", "tverskaya-oblast", "novgorodskaya-oblast"],
         "municipality": "Москва",
         "organisations": ["РГБ", "НОУНБ"],
+        "event": (datetime.date(2025, 9, 22), datetime.date(2025, 9, 26)),
+        "mentioned": ["Ирина Александровна Громова"],
         "byline": "Пресс-служба ассоциации",
         "related": ["community-centre-week"],
     },
@@ -293,7 +320,7 @@ ARTICLES = [
             ),
         ],
         "tags": ["волонтёры", "обмен опытом"],
-        "region": "novgorodskaya-oblast",
+        "regions": ["novgorodskaya-oblast"],
         "municipality": "Великий Новгород",
         "organisations": ["НОУНБ"],
         "source": (
@@ -316,7 +343,7 @@ ARTICLES = [
             paragraph("Теперь в ассоциацию входят тридцать шесть библиотек и систем."),
         ],
         "tags": ["членство", "ассоциация"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "authors": ["Наталья Владимировна Орлова"],
     },
     {
@@ -337,7 +364,7 @@ ARTICLES = [
             ),
         ],
         "tags": ["методические рекомендации", "сельские библиотеки"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "organisations": ["ТОУНБ им. А. М. Горького"],
         "authors": ["Марина Николаевна Кудрявцева"],
     },
@@ -359,7 +386,8 @@ ARTICLES = [
             ),
         ],
         "tags": ["конкурсы", "краеведение"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
+        "event": (None, datetime.date(2026, 5, 31)),
         "byline": "Пресс-служба ассоциации",
     },
     {
@@ -377,7 +405,7 @@ ARTICLES = [
             paragraph("Ассоциация поздравляет коллег и благодарит их руководителей за поддержку."),
         ],
         "tags": ["День библиотек", "награды"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "municipality": "Тверь",
         "source": ("Министерство культуры Тверской области", ""),
     },
@@ -399,7 +427,7 @@ ARTICLES = [
             ),
         ],
         "tags": ["Школа руководителей", "повышение квалификации"],
-        "region": "tverskaya-oblast",
+        "regions": ["tverskaya-oblast"],
         "municipality": "Тверь",
         "authors": ["Елена Викторовна Соколова"],
         "pinned": True,
@@ -421,7 +449,7 @@ def create_index():
     )
 
 
-def gallery(article, titles):
+def gallery(article, titles, credit=""):
     images = [
         {
             "image": {
@@ -430,6 +458,7 @@ def gallery(article, titles):
                 "decorative": False,
             },
             "caption": title,
+            "credit": credit,
         }
         for number, title in enumerate(titles)
     ]
@@ -442,9 +471,9 @@ def create_article(index, data, seed):
     locale = russian()
     body = list(data["body"])
     if data.get("gallery"):
-        body.append(gallery(data, data["gallery"]))
+        body.append(gallery(data, data["gallery"], data.get("credit", "")))
     source_name, source_url = data.get("source", ("", ""))
-    region = Region.objects.filter(slug=data.get("region", ""), locale=locale).first()
+    event_start, event_end = data.get("event", (None, None))
     page = NewsPage(
         title=data["title"],
         slug=data["slug"],
@@ -453,10 +482,13 @@ def create_article(index, data, seed):
         body=body,
         featured_image=make_image(data["title"], seed=seed),
         featured_image_alt=data["title"],
+        featured_image_credit=data.get("credit", ""),
+        event_start=event_start,
+        event_end=event_end,
         byline=data.get("byline", ""),
         source_name=source_name,
         source_url=source_url,
-        region=region,
+        regions=list(Region.objects.filter(slug__in=data.get("regions", []), locale=locale)),
         municipality=data.get("municipality", ""),
         age_rating=data.get("age_rating", ""),
         pinned=data.get("pinned", False),
@@ -465,6 +497,9 @@ def create_article(index, data, seed):
     page.tags.add(*data["tags"])
     for name in data.get("authors", []):
         page.authors.add(NewsPageAuthor(person=Person.objects.get(name=name, locale=locale)))
+    for name in data.get("mentioned", []):
+        person = Person.objects.get(name=name, locale=locale)
+        page.mentioned_people.add(NewsPageMentionedPerson(person=person))
     for short_name in data.get("organisations", []):
         organisation = Organisation.objects.get(short_name=short_name, locale=locale)
         page.organisations.add(NewsPageOrganisation(organisation=organisation))

@@ -5,11 +5,12 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
+from django.db.models import Q
 from django.http import Http404
 
 from taggit.models import Tag
 
-from home.models import Region
+from home.models import Person, Region
 from home.query import NumberField
 
 
@@ -34,12 +35,15 @@ def localized(objects, locale_id):
 
 
 def localize_regions(articles, locale_id):
-    """Show each article's region in the reader's language (articles are not saved)."""
+    """Give each article `shown_regions`: its regions in the reader's language.
+
+    The articles' regions must be prefetched; translations come in one query.
+    """
     articles = list(articles)
-    for article, region in zip(
-        articles, localized([a.region for a in articles], locale_id), strict=True
-    ):
-        article.region = region
+    regions = [region for article in articles for region in article.regions.all()]
+    shown = dict(zip((r.pk for r in regions), localized(regions, locale_id), strict=True))
+    for article in articles:
+        article.shown_regions = [shown[region.pk] for region in article.regions.all()]
     return articles
 
 
@@ -49,6 +53,7 @@ class NewsFilterForm(forms.Form):
     year = NumberField(required=False, min_value=1900, max_value=2100)
     month = NumberField(required=False, min_value=1, max_value=12)
     day = NumberField(required=False, min_value=1, max_value=31)
+    person = NumberField(required=False, min_value=1, max_value=2**31 - 1)
 
 
 @dataclass
@@ -57,6 +62,7 @@ class NewsFilters:
 
     tag: Tag | None = None
     region: Region | None = None
+    person: Person | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -78,6 +84,17 @@ class NewsFilters:
             filters.region = regions.filter(locale=locale).first() or regions.first()
             if filters.region is None:
                 raise Http404("Unknown region")
+        if person_id := values["person"]:
+            # Pages refer to the Russian person; show the name in the reader's language.
+            person = Person.objects.filter(pk=person_id).first()
+            if person is None:
+                raise Http404("Unknown person")
+            filters.person = (
+                Person.objects.filter(translation_key=person.translation_key, locale=locale)
+                .select_related("organisation")
+                .first()
+                or person
+            )
         filters.year = values["year"]
         if values["month"]:
             if filters.year is None:
@@ -92,10 +109,23 @@ class NewsFilters:
         return filters
 
     def apply(self, articles):
+        from news.models import NewsPage, NewsPageAuthor, NewsPageMentionedPerson
+
         if self.tag:
             articles = articles.filter(tags=self.tag)
         if self.region:
-            articles = articles.filter(region__slug=self.region.slug)
+            articles = articles.filter(
+                pk__in=NewsPage.regions.through.objects.filter(
+                    region__slug=self.region.slug
+                ).values("newspage_id")
+            )
+        if self.person:
+            # Every language version of the person: articles may name either.
+            same = {"person__translation_key": self.person.translation_key}
+            articles = articles.filter(
+                Q(pk__in=NewsPageMentionedPerson.objects.filter(**same).values("page_id"))
+                | Q(pk__in=NewsPageAuthor.objects.filter(**same).values("page_id"))
+            )
         if self.year:
             articles = articles.filter(date__year=self.year)
         if self.month:
@@ -106,7 +136,7 @@ class NewsFilters:
 
     @property
     def active(self):
-        return any((self.tag, self.region, self.year))
+        return any((self.tag, self.region, self.person, self.year))
 
     def query_string(self):
         """The filters as a query string prefix for pagination links."""
@@ -115,6 +145,8 @@ class NewsFilters:
             parts.append(("tag", self.tag.slug))
         if self.region:
             parts.append(("region", self.region.slug))
+        if self.person:
+            parts.append(("person", self.person.pk))
         if self.year:
             parts.append(("year", self.year))
         if self.month:

@@ -210,6 +210,16 @@ STRINGS = {
     ),
     "Фотографии": "Photographs",
     "Работа в командах": "Working in teams",
+    "Фото: пресс-служба ТОУНБ им. А. М. Горького": (
+        "Photo: Gorky Tver Regional Library press office"
+    ),
+    "Сессия в цифрах": "The session in figures",
+    "слушателя": "participants",
+    "директора и заместители директоров": "directors and deputy directors",
+    "округов": "districts",
+    "муниципальные округа области": "municipal districts of the region",
+    "страниц": "pages",
+    "сборник проектов участников": "the collection of the participants' projects",
     "Защита проектов": "Presenting the projects",
     "Эксперты Школы": "The School's experts",
     "Тверь": "Tver",

@@ -5,8 +5,8 @@ from wagtail.search.backends import get_search_backends
 from taggit.models import Tag
 
 from home.tags import TagEnglishName, forget_english_names
+from home.text import transliterate
 from search.pages import tag_through_models
-from search.text import transliterate
 
 
 def latin_tag_slug(sender, instance, **kwargs):

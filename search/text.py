@@ -58,19 +58,3 @@ def marked_html(text):
         html = html.replace(MARK_START, "").replace(MARK_STOP, "")
     html = html.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped above, only <mark> added
-
-
-TRANSLITERATION = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-        "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu",
-        "я": "ia",
-    }
-)  # fmt: skip
-
-
-def transliterate(text):
-    """Latin spelling of Russian text (the passport rules of ICAO Doc 9303)."""
-    return text.lower().translate(TRANSLITERATION)

@@ -2,10 +2,12 @@
 
 import json
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -19,7 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from home.models import AgeRating, AssociationSettings, Organisation, Person, Region
@@ -73,6 +75,24 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
             "moment of first publication. Articles dated in the future stay hidden until then."
         ),
     )
+    event_start = models.DateField(
+        _("event starts"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For news of an event: its first day, e.g. 19 June for «19–20 июня». "
+            "Leave empty when the article reports no event."
+        ),
+    )
+    event_end = models.DateField(
+        _("event ends"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The last day of a multi-day event; alone it reads «until», "
+            "e.g. «продолжится до 13 сентября»."
+        ),
+    )
     lead = models.TextField(
         _("lead"),
         max_length=400,
@@ -97,6 +117,12 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
             "What the picture shows, for readers who cannot see it; "
             "the image description is used if empty."
         ),
+    )
+    featured_image_credit = models.CharField(
+        _("photo credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Photographer or source of the picture, e.g. «Фото: Н. Н. Ткаченко»."),
     )
     body = StreamField(
         NewsBodyBlock(),
@@ -123,14 +149,12 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         blank=True,
         help_text=_("For reprints: the address of the original article, if it is online."),
     )
-    region = models.ForeignKey(
+    regions = ParentalManyToManyField(
         Region,
-        verbose_name=_("region"),
-        null=True,
+        verbose_name=_("regions"),
         blank=True,
-        on_delete=models.SET_NULL,
         related_name="news_pages",
-        help_text=_("The region the news is about; readers can filter the news by it."),
+        help_text=_("The regions the news is about; readers can filter the news by each."),
     )
     municipality = models.CharField(
         _("municipality"),
@@ -161,9 +185,17 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
+        MultiFieldPanel(
+            [FieldPanel("event_start"), FieldPanel("event_end")],
+            heading=_("Event dates"),
+        ),
         FieldPanel("lead"),
         MultiFieldPanel(
-            [FieldPanel("featured_image"), FieldPanel("featured_image_alt")],
+            [
+                FieldPanel("featured_image"),
+                FieldPanel("featured_image_alt"),
+                FieldPanel("featured_image_credit"),
+            ],
             heading=_("Featured image"),
         ),
         FieldPanel("body"),
@@ -177,9 +209,10 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("region"),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("municipality"),
                 InlinePanel("organisations", label=_("Organisation")),
+                InlinePanel("mentioned_people", label=_("Person mentioned")),
             ],
             heading=_("Where and who"),
         ),
@@ -207,14 +240,18 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         TranslatableField("byline"),
         TranslatableField("source_name"),
         TranslatableField("municipality"),
-        TranslatableField("region"),
+        TranslatableField("featured_image_credit"),
         SynchronizedField("date"),
+        SynchronizedField("event_start"),
+        SynchronizedField("event_end"),
+        SynchronizedField("regions"),
         SynchronizedField("featured_image"),
         SynchronizedField("source_url"),
         SynchronizedField("age_rating"),
         SynchronizedField("pinned"),
         SynchronizedField("tagged_items"),
         SynchronizedField("authors"),
+        SynchronizedField("mentioned_people"),
         SynchronizedField("organisations"),
         SynchronizedField("related_pages"),
     ]
@@ -222,6 +259,11 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        if self.event_start and self.event_end and self.event_end < self.event_start:
+            raise ValidationError({"event_end": _("The event cannot end before it starts.")})
 
     def save(self, *args, **kwargs):
         if self.date is None and self.first_published_at is not None:
@@ -236,23 +278,98 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
     def image_alt(self):
         return self.featured_image_alt or getattr(self.featured_image, "default_alt_text", "")
 
+    @property
+    def event_dates(self):
+        """The event's days in the reader's language: «19–20 июня 2025», «до 13 сентября 2025»."""
+        start, end = self.event_start, self.event_end
+        if start is None and end is None:
+            return ""
+        if start is None:
+            return _("until %(date)s") % {"date": formats.date_format(end, "j E Y")}
+        if end is None or end == start:
+            return formats.date_format(start, "j E Y")
+        if (start.year, start.month) == (end.year, end.month):
+            first = formats.date_format(start, "j")
+        elif start.year == end.year:
+            first = formats.date_format(start, "j E")
+        else:
+            first = formats.date_format(start, "j E Y")
+        # An en dash between days, spaced when either side has more than a number.
+        dash = "–" if first.isdigit() else " – "
+        return f"{first}{dash}{formats.date_format(end, 'j E Y')}"
+
+    @cached_property
+    def _people(self):
+        """Authors and people mentioned, {"authors": [...], "mentioned": [...]}, with their
+        organisations, each in the editor's order.
+
+        A stored article reads both in one query (UNION ALL of the two link tables); an
+        article being previewed holds its links in memory and reads them from there.
+        """
+        in_memory = getattr(self, "_cluster_related_objects", {})
+        relations = {"authors": self.authors, "mentioned": self.mentioned_people}
+        if self.pk is None or in_memory.keys() & {"authors", "mentioned_people"}:
+            return {
+                role: [
+                    link.person
+                    for link in links.select_related("person__organisation").order_by("sort_order")
+                ]
+                for role, links in relations.items()
+            }
+        parts = [
+            links.model.objects.filter(page=self)
+            .select_related("person__organisation")
+            .annotate(role=models.Value(role))
+            .order_by()  # SQLite refuses an ORDER BY inside each part; the union is ordered
+            for role, links in relations.items()
+        ]
+        people = {role: [] for role in relations}
+        for link in parts[0].union(parts[1], all=True).order_by("role", "sort_order"):
+            people[link.role].append(link.person)
+        return people
+
+    @cached_property
+    def _shown(self):
+        """People with credentials and organisations in this article's language.
+
+        Everyone is swapped for their translation at once, and every organisation (the
+        people's and the article's) too: an English article pays two queries, not six.
+        """
+        authors, mentioned = self._people["authors"], self._people["mentioned"]
+        links = self.organisations.select_related("organisation").order_by("sort_order")
+        listed = [link.organisation for link in links]
+        people = localized(authors + mentioned, self.locale_id)
+        organisations = localized(
+            [person.organisation for person in people] + listed, self.locale_id
+        )
+        credentials = [
+            (person, ", ".join(str(part) for part in (person.position, organisation) if part))
+            for person, organisation in zip(people, organisations, strict=False)
+        ]
+        return {
+            "authors": credentials[: len(authors)],
+            "mentioned": credentials[len(authors) :],
+            "organisations": organisations[len(people) :],
+        }
+
+    @property
+    def mentioned_list(self):
+        """(person, "position, organisation") of the people mentioned, in this article's
+        language, in the editor's order."""
+        return self._shown["mentioned"]
+
+    def region_list(self):
+        return localized(list(self.regions.all()), self.locale_id)
+
     @cached_property
     def author_list(self):
         """Authors (Person snippets) with their organisations, in the editor's order."""
-        return [
-            author.person
-            for author in self.authors.select_related("person__organisation").order_by("sort_order")
-        ]
+        return self._people["authors"]
 
-    @cached_property
+    @property
     def author_credentials(self):
         """(person, "position, organisation") pairs in the language of this article."""
-        people = localized(self.author_list, self.locale_id)
-        organisations = localized([person.organisation for person in people], self.locale_id)
-        return [
-            (person, ", ".join(str(part) for part in (person.position, organisation) if part))
-            for person, organisation in zip(people, organisations, strict=True)
-        ]
+        return self._shown["authors"]
 
     def related_links(self, preview=False):
         """Live, public pages the editor linked to, in the editor's order."""
@@ -266,8 +383,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         )
 
     def organisation_list(self):
-        links = self.organisations.select_related("organisation").order_by("sort_order")
-        return localized([link.organisation for link in links], self.locale_id)
+        return self._shown["organisations"]
 
     def neighbours(self):
         """The previous (older) and next (newer) public articles of the same section."""
@@ -307,7 +423,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
                 for item in block.value["images"]:
                     item["image"].get_renditions(*GALLERY_IMAGES)
 
-    def structured_data(self, request, tags, share_image=None):
+    def structured_data(self, request, tags, share_image=None, regions=()):
         """schema.org NewsArticle as JSON, safe to place inside a script element."""
         publisher = AssociationSettings.for_request(request).full_name
         published = self.date or self.first_published_at or timezone.now()
@@ -331,6 +447,20 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
                 "url": request.build_absolute_uri("/"),
             },
         }
+        if self.event_start or self.event_end:
+            data["about"] = {
+                "@type": "Event",
+                "name": self.title,
+                "startDate": (self.event_start or self.event_end).isoformat(),
+                "endDate": (self.event_end or self.event_start).isoformat(),
+            }
+        if regions:
+            data["contentLocation"] = [{"@type": "Place", "name": r.name} for r in regions]
+        if self.mentioned_list:
+            data["mentions"] = [
+                {"@type": "Person", "name": person.name, "jobTitle": credentials}
+                for person, credentials in self.mentioned_list
+            ]
         if share_image is not None:
             data["image"] = [request.build_absolute_uri(share_image.url)]
         if tags:
@@ -349,13 +479,14 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         images = self.images() or {}
         tags = list(self.tags.all())
+        regions = self.region_list()
         context.update(
-            region=localized([self.region], self.locale_id)[0],
+            regions=regions,
             index=self.get_parent().specific,
             article_image=images.get(ARTICLE_IMAGE),
             share_image=images.get(SHARE_IMAGE),
             tags=tags,
-            structured_data=self.structured_data(request, tags, images.get(SHARE_IMAGE)),
+            structured_data=self.structured_data(request, tags, images.get(SHARE_IMAGE), regions),
             related_links=localized_pages(
                 self.related_links(preview=getattr(request, "is_preview", False)), self.locale_id
             ),
@@ -380,6 +511,22 @@ class NewsPageAuthor(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("An author of the article; their position and organisation are shown too."),
+    )
+
+    panels = [FieldPanel("person")]
+
+
+class NewsPageMentionedPerson(Orderable):
+    """A person the article speaks of (a speaker, a guest), shown with position and
+    organisation and linked to the other news about them."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="mentioned_people")
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="news_mentions",
+        help_text=_("Someone the article speaks of: a speaker, a guest, a prize winner."),
     )
 
     panels = [FieldPanel("person")]

@@ -58,8 +58,8 @@ class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, P
         renditions = (
             get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
         )
-        return articles.select_related("region", "featured_image").prefetch_related(
-            "tags", Prefetch("featured_image__renditions", queryset=renditions)
+        return articles.select_related("featured_image").prefetch_related(
+            "tags", "regions", Prefetch("featured_image__renditions", queryset=renditions)
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -91,13 +91,21 @@ class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, P
                 .annotate(count=Count("news_newspagetag_items"))
                 .order_by("-count", "name")[:30]
             ),
-            "regions": localized(
-                Region.objects.filter(news_pages__in=articles).distinct(), self.locale_id
+            "regions": self._distinct_by_slug(
+                localized(Region.objects.filter(news_pages__in=articles).distinct(), self.locale_id)
             ),
         }
 
+    @staticmethod
+    def _distinct_by_slug(regions):
+        # A Russian region and its translation may both be linked: offer the slug once.
+        shown = {}
+        for region in regions:
+            shown.setdefault(region.slug, region)
+        return sorted(shown.values(), key=lambda region: region.name)
+
     def routed_children(self):
-        return NewsPage.objects.select_related("featured_image", "region")
+        return NewsPage.objects.select_related("featured_image")
 
     @path("")
     def index(self, request):

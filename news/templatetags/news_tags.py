@@ -17,8 +17,8 @@ def latest_articles(count, locale_id):
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
     articles = (
         public_pages(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now()))
-        .select_related("region", "featured_image")
-        .prefetch_related(Prefetch("featured_image__renditions", queryset=renditions))
+        .select_related("featured_image")
+        .prefetch_related("regions", Prefetch("featured_image__renditions", queryset=renditions))
         .order_by("-pinned", "-date", "-pk")[:count]
     )
     return localize_regions(articles, locale_id)

@@ -40,9 +40,12 @@ def article_form(**overrides):
         "title": "Клуб методистов собрался в Кашине",
         "slug": "klub-metodistov-kashin",
         "date": "",
+        "event_start": "",
+        "event_end": "",
         "lead": "Ежегодное заседание делового клуба методистов прошло в Кашине.",
         "featured_image": "",
         "featured_image_alt": "",
+        "featured_image_credit": "",
         "body": streamfield(
             [("paragraph", rich_text("<p>Участники приняли итоговый документ.</p>"))]
         ),
@@ -50,9 +53,9 @@ def article_form(**overrides):
         "byline": "Пресс-служба ассоциации",
         "source_name": "",
         "source_url": "",
-        "region": "",
         "municipality": "Кашинский муниципальный округ",
         "organisations": inline_formset([]),
+        "mentioned_people": inline_formset([]),
         "tags": "Клуб методистов, Итоговые документы",
         "related_pages": inline_formset([]),
         "age_rating": "12+",

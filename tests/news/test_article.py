@@ -40,7 +40,7 @@ def article(index):
         byline="Пресс-служба ассоциации",
         source_name="Вестник Тверской области",
         source_url="https://example.org/vestnik/123",
-        region=RegionFactory(name="Тверская область", slug="tver"),
+        regions=[RegionFactory(name="Тверская область", slug="tver")],
         municipality="Кимрский муниципальный округ",
         age_rating="12+",
         tags=["Школа руководителей", "Модельные библиотеки"],
@@ -195,7 +195,7 @@ def test_people_organisations_and_regions_show_in_the_readers_language(client, h
     english_home = home.copy_for_translation(english)
     english_home.save_revision().publish()
     english_index = news_index(english_home, title="News", slug="news")
-    article = news_page(english_index, title="Annual meeting", region=region)
+    article = news_page(english_index, title="Annual meeting", regions=[region])
     NewsPageAuthor.objects.create(page=article, person=person)
     NewsPageOrganisation.objects.create(page=article, organisation=organisation)
 

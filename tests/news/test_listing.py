@@ -57,16 +57,20 @@ def test_filters_by_tag_region_year_and_month_combine(client, index):
     tver = RegionFactory(name="Тверская область", slug="tverskaya-oblast")
     novgorod = RegionFactory(name="Новгородская область", slug="novgorodskaya-oblast")
     june = timezone.make_aware(datetime.datetime(2025, 6, 8, 9, 2))
-    news_page(index, title="Школа в Твери", date=june, region=tver, tags=["Школа руководителей"])
-    news_page(index, title="Клуб в Твери", date=june, region=tver, tags=["Клуб методистов"])
+    news_page(index, title="Школа в Твери", date=june, regions=[tver], tags=["Школа руководителей"])
+    news_page(index, title="Клуб в Твери", date=june, regions=[tver], tags=["Клуб методистов"])
     news_page(
-        index, title="Школа в Новгороде", date=june, region=novgorod, tags=["Школа руководителей"]
+        index,
+        title="Школа в Новгороде",
+        date=june,
+        regions=[novgorod],
+        tags=["Школа руководителей"],
     )
     news_page(
         index,
         title="Школа в Твери, осень",
         date=june.replace(month=10),
-        region=tver,
+        regions=[tver],
         tags=["Школа руководителей"],
     )
 

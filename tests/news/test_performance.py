@@ -16,14 +16,20 @@ from django.utils import timezone
 import pytest
 
 from home.demo_en import translate
-from news.models import NewsPage, NewsPageAuthor, NewsPageOrganisation, NewsPageRelatedPage
-from tests.factories import OrganisationFactory, PersonFactory, standard_page
+from news.models import (
+    NewsPage,
+    NewsPageAuthor,
+    NewsPageMentionedPerson,
+    NewsPageOrganisation,
+    NewsPageRelatedPage,
+)
+from tests.factories import OrganisationFactory, PersonFactory, RegionFactory, standard_page
 from tests.news.factories import ImageFactory, news_page
 
 pytestmark = pytest.mark.django_db
 
 BUDGET = 12
-# The English home page, then English authors, organisations, region and related pages.
+# The English home page, then English people, organisations, regions and related pages.
 ENGLISH_LOOKUPS = 5
 
 
@@ -37,6 +43,7 @@ def queries(client, url):
 
 def add_articles(index, count, image):
     """Live articles without revisions: quick to create, identical to serve."""
+    regions = [RegionFactory(), RegionFactory()]
     for number in range(count):
         article = NewsPage(
             title=f"Новость {number}",
@@ -47,6 +54,8 @@ def add_articles(index, count, image):
         )
         article.tags.add(f"тег {number % 4}", "общий")
         index.add_child(instance=article)
+        article.regions.set(regions[: number % 3])
+        article.save()
     image.get_renditions("fill-480x270")
 
 
@@ -71,11 +80,15 @@ def test_news_index_costs_the_same_for_3_and_30_articles(client, index, frame):
 
 
 def dressed_article(index, size):
-    """An article with `size` authors, organisations, related pages and tags."""
+    """An article with `size` authors, people mentioned, organisations, regions, related
+    pages and tags."""
     article = news_page(index, title=f"Большая новость {size}", featured_image=ImageFactory())
     for number in range(size):
         person = PersonFactory(organisation=OrganisationFactory())
         NewsPageAuthor.objects.create(page=article, person=person, sort_order=number)
+        mentioned = PersonFactory(organisation=person.organisation)
+        NewsPageMentionedPerson.objects.create(page=article, person=mentioned, sort_order=number)
+        article.regions.add(RegionFactory())
         NewsPageOrganisation.objects.create(
             page=article, organisation=person.organisation, sort_order=number
         )
