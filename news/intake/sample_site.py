@@ -229,7 +229,8 @@ CITY_ARTICLES = {
 стихи и прозу о родном городе.</p>
 <p align="center"><img src="/adm/img/chtecy.jpg" width="600"></p>
 <p class="foto">Победители конкурса с членами жюри</p>
-<p>Победители представят город на областном конкурсе в апреле.</p>
+<p>Победители представят город на областном конкурсе в апреле, а записи их выступлений
+библиотека опубликует в своей группе в социальной сети.</p>
 <p>Пресс-служба администрации города</p>""",
     ),
     "/adm/news/volontery.html": (
@@ -307,7 +308,11 @@ def city_atom(base):
         f"<entry><title>{title}</title><link href='{base}{path}'/><id>{base}{path}</id>"
         f"<updated>{date}</updated></entry>"
         for path, title, date in [
-            ("/adm/news/volontery.html", "Волонтёры помогли перевезти фонд", "2024-08-16T12:00:00Z"),
+            (
+                "/adm/news/volontery.html",
+                "Волонтёры помогли перевезти фонд",
+                "2024-08-16T12:00:00Z",
+            ),
             ("/adm/news/konkurs-chtecov.html", "Городской конкурс чтецов", "2024-03-03T09:00:00Z"),
             (
                 "/adm/news/shkola-rukovoditeley.html",
