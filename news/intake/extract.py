@@ -224,7 +224,10 @@ class Blocks:
             if CAPTION_CLASS.search(child.get("class", "")) and text in self.captions:
                 continue
             if text and not parse_only_date(text):
-                self.blocks.append({"type": "paragraph", "html": rich_text(child, self.base_url)})
+                self.paragraph(child)
+
+    def paragraph(self, element):
+        self.blocks.append({"type": "paragraph", "html": rich_text(element, self.base_url)})
 
     def images(self, element):
         images = [element] if element.tag == "img" else element.xpath(".//img")
