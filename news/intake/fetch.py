@@ -154,6 +154,9 @@ class Fetcher:
             raw = self.pool.request(
                 "GET", url, headers=headers, preload_content=False, redirect=False
             )
+        except (urllib3.exceptions.NewConnectionError, urllib3.exceptions.NameResolutionError) as e:
+            # Checked first: urllib3 counts a refused connection as a kind of timeout.
+            raise FetchError(_("The site cannot be reached.")) from e
         except urllib3.exceptions.TimeoutError as error:
             raise FetchError(_("The site did not answer in time.")) from error
         except (urllib3.exceptions.HTTPError, OSError) as error:

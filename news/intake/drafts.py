@@ -1,0 +1,173 @@
+"""Turn an extracted article into a Russian NewsPage draft sent to moderation."""
+
+import datetime
+import io
+import json
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale
+
+from PIL import Image as PILImage
+
+from home.roles import EDITORS
+from news.intake.fetch import FetchError, setting
+from news.models import NewsIndexPage, NewsPage, NewsPageOrganisation
+
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
+COLLECTION = "Новости участников"
+# Russian letters in Latin for article addresses (the passport transliteration, simplified).
+LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),  # noqa: SIM905
+        strict=True,
+    )
+) | {"ъ": "", "ь": ""}
+
+
+class DraftError(Exception):
+    """The draft cannot be made; the message is the reason shown in the queue."""
+
+
+def intake_user():
+    """The account drafts made by the scheduled intake are submitted by (an editor)."""
+    user, created = get_user_model().objects.get_or_create(
+        username=setting("USERNAME"), defaults={"first_name": "Приём новостей"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        editors = Group.objects.filter(name=EDITORS).first()
+        if editors:
+            user.groups.add(editors)
+    return user
+
+
+def latin_slug(title):
+    letters = "".join(LATIN.get(char, char) for char in title.lower())
+    return slugify(letters)[:70].strip("-") or "novost"
+
+
+def available_slug(index, title):
+    base = latin_slug(title)
+    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def news_index():
+    index = NewsIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        raise DraftError(_("There is no Russian news section to put the draft in."))
+    return index
+
+
+def image_collection():
+    collection = Collection.objects.filter(name=COLLECTION).first()
+    return collection or Collection.get_first_root_node().add_child(name=COLLECTION)
+
+
+def download_image(fetcher, block, article_title, credit):
+    """A Wagtail image made from the article's picture, titled with its caption and credit."""
+    try:
+        response = fetcher.get(block["src"], accept=IMAGE_TYPES)
+        PILImage.open(io.BytesIO(response.body)).verify()
+    except (FetchError, OSError, SyntaxError, ValueError):
+        return None
+    extension = {"image/png": "png", "image/gif": "gif", "image/webp": "webp"}.get(
+        response.content_type, "jpg"
+    )
+    description = block["caption"] or block["alt"] or article_title
+    image = get_image_model()(
+        title=f"{description} (фото: {credit})"[:255],
+        description=(block["alt"] or block["caption"])[:255],
+        collection=image_collection(),
+        file=ImageFile(io.BytesIO(response.body), name=f"intake.{extension}"),
+    )
+    image.save()
+    image.tags.add(credit)
+    return image
+
+
+def body_data(article, images, credit, featured):
+    """The body in StreamField's stored form; the featured picture is shown above it."""
+    body = []
+    for block in article["blocks"]:
+        kind = block["type"]
+        if kind == "paragraph":
+            body.append({"type": "paragraph", "value": block["html"]})
+        elif kind == "heading":
+            body.append(
+                {"type": "heading", "value": {"text": block["text"][:200], "level": block["level"]}}
+            )
+        elif kind == "quote":
+            body.append(
+                {"type": "quote", "value": {"text": block["text"], "author": "", "position": ""}}
+            )
+        elif kind == "image" and images.get(block["src"]) not in (None, featured):
+            image = images[block["src"]]
+            caption = " ".join(filter(None, [block["caption"], f"Фото: {credit}"]))
+            body.append(
+                {
+                    "type": "image",
+                    "value": {
+                        "image": {
+                            "image": image.pk,
+                            "alt_text": block["alt"] or block["caption"] or article["title"],
+                            "decorative": False,
+                        },
+                        "caption": caption[:300],
+                    },
+                }
+            )
+    return json.dumps(body, ensure_ascii=False)
+
+
+def create_draft(item, user, fetcher):
+    """Make the item's draft and submit it to the moderation workflow; returns the page."""
+    article = item.data
+    source = item.source
+    credit = source.name if source else (article.get("site_name") or item.url.split("/")[2])
+    index = news_index()
+    images = {}
+    for block in article["blocks"]:
+        if block["type"] == "image" and block["src"] not in images:
+            images[block["src"]] = download_image(fetcher, block, article["title"], credit)
+    featured_src = next((src for src, image in images.items() if image is not None), None)
+    featured = images.get(featured_src)
+    featured_block = next((b for b in article["blocks"] if b.get("src") == featured_src), {})
+    published = article.get("published_at")
+    page = NewsPage(
+        title=article["title"],
+        slug=available_slug(index, article["title"]),
+        date=datetime.datetime.fromisoformat(published) if published else None,
+        lead=article["lead"][:400],
+        body=body_data(article, images, credit, featured),
+        byline=article.get("byline", "")[:255],
+        source_name=credit[:255],
+        source_url=article.get("canonical_url") or item.url,
+        region=source.organisation.region if source else None,
+        age_rating=article.get("age_rating", ""),
+        featured_image=featured,
+        featured_image_alt=(featured_block.get("alt") or featured_block.get("caption", ""))[:255],
+        live=False,
+    )
+    if source:
+        page.organisations.add(NewsPageOrganisation(organisation=source.organisation))
+    page.tags.add(credit)
+    with transaction.atomic():
+        index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user)
+    return page
