@@ -77,7 +77,6 @@ class Fetcher:
                 connect=setting("CONNECT_TIMEOUT"), read=setting("READ_TIMEOUT")
             ),
             retries=False,
-            headers={"User-Agent": setting("USER_AGENT")},
         )
         self.robots = {}
         self.last_request = {}
@@ -152,7 +151,11 @@ class Fetcher:
         started = time.monotonic()
         try:
             raw = self.pool.request(
-                "GET", url, headers=headers, preload_content=False, redirect=False
+                "GET",
+                url,
+                headers={"User-Agent": setting("USER_AGENT"), **headers},
+                preload_content=False,
+                redirect=False,
             )
         except (urllib3.exceptions.NewConnectionError, urllib3.exceptions.NameResolutionError) as e:
             # Checked first: urllib3 counts a refused connection as a kind of timeout.

@@ -260,7 +260,7 @@ MISLABELLED = """<html><head><meta charset="utf-8"><title>Модельная б�
 
 def library_listing():
     items = "".join(
-        f'<div class="news-preview"><a href="{path}?utm_source=list">{title}</a></div>'
+        f'<div class="news-preview"><a href="{path}">{title}</a></div>'
         for path, title in LISTING_ORDER
     )
     return library_page(
@@ -271,11 +271,13 @@ def library_listing():
 
 
 LISTING_ORDER = [
-    ("/zcbs/news/2024/09/yarmarka.html", "Книжная ярмарка на Дне посёлка"),
+    ("/zcbs/news/2024/09/yarmarka.html?utm_source=vk", "Книжная ярмарка на Дне посёлка"),
     ("/zcbs/news/2024/06/letnie-chteniya.html", "Летние чтения в сельских библиотеках"),
     ("/zcbs/news/2024/05/bibliotechnaya-noch.html", "Библиотечная ночь"),
     ("/zcbs/news/2024/04/knizhnaya-vystavka.html", "Выставка к юбилею писателя-земляка"),
     ("/zcbs/news/2024/03/den-poezii.html", "День поэзии в детской библиотеке"),
+    # Also in the RSS feed, under another address: one article, one draft.
+    ("/zcbs/news/2024/02/kraevedy.html?from=list", "Краеведы встретились"),
 ]
 
 

@@ -8,9 +8,11 @@ from news.intake.sample_site import CITY_CHROME_BOTTOM, CITY_CHROME_TOP, SampleS
 NO_ARTICLE = f"""<html><head><meta charset="windows-1251"><title>Контакты</title></head>
 <body>{CITY_CHROME_TOP}<p>Телефон приёмной: 8 (800) 000-00-01.</p>{CITY_CHROME_BOTTOM}
 </body></html>""".encode("cp1251")
-BROKEN = b'<html><head><meta charset="utf-8"></head><body><p>' + bytes(
-    (n * 37 + 11) % 128 + 128 for n in range(4000)
-) + b"</p></body></html>"
+BROKEN = (
+    b'<html><head><meta charset="utf-8"></head><body><p>'
+    + bytes((n * 37 + 11) % 128 + 128 for n in range(4000))
+    + b"</p></body></html>"
+)
 
 
 class BadPagesHandler(SampleSiteHandler):
