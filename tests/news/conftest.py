@@ -1,7 +1,6 @@
 import pytest
 
 from news.intake.sample_site import start_server
-
 from tests.news.factories import news_index
 from tests.news.intake_site import BadPagesHandler
 
