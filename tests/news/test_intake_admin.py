@@ -63,16 +63,14 @@ def test_bulk_reject_keeps_them_out(client, editor, queued):
 
 def test_one_pasted_address_becomes_a_draft(client, editor, member_site, index):
     client.force_login(editor)
-    response = client.post(
-        IMPORT, {"url": member_site.base_url + "/adm/news/konkurs-chtecov.html"}
-    )
+    response = client.post(IMPORT, {"url": member_site.base_url + "/adm/news/konkurs-chtecov.html"})
     assert response.status_code == 302
     page = NewsPage.objects.get()
     assert page.title == "Городской конкурс чтецов"
     assert page.source_url == member_site.base_url + "/adm/news/konkurs-chtecov.html"
 
 
-def test_a_pasted_address_that_fails_shows_the_reason_in_russian(client, editor, member_site, index):
+def test_a_failing_address_shows_the_reason_in_russian(client, editor, member_site, index):
     client.force_login(editor)
     with translation.override("ru"):
         response = client.post(
