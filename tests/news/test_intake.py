@@ -1,11 +1,17 @@
 """The intake end to end against the made-up member sites: queue, drafts, moderation."""
 
+import io
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
 import pytest
+import yaml
 
 from news.intake import service
 from news.intake.sample_site import sample_pages
@@ -217,3 +223,21 @@ def test_a_moderator_publishes_an_imported_draft(client, feed, moderator):
     html = client.get(page.url).content.decode()
     assert "выездной семинар для сельских библиотек" in html
     assert "ЦБС Заречного района" in html
+
+
+def test_the_command_reads_one_source_or_one_address(feed, member_site):
+    output = io.StringIO()
+    call_command("run_news_intake", "--source", feed.name, stdout=output)
+    assert "imported: 2" in output.getvalue()
+
+    url = member_site.base_url + "/adm/news/volontery.html"
+    call_command("run_news_intake", "--url", url, stdout=output)
+    assert NewsPage.objects.filter(title="Волонтёры помогли перевезти фонд").exists()
+    with pytest.raises(CommandError):
+        call_command("run_news_intake", "--source", "Нет такого", stdout=output)
+
+
+def test_the_compose_scheduler_runs_the_intake():
+    compose = Path(settings.BASE_DIR) / "compose.yaml"
+    scheduler = yaml.safe_load(compose.read_text())["services"]["scheduler"]
+    assert "python manage.py run_news_intake" in " ".join(scheduler["command"])
