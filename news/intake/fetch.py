@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 import charset_normalizer
@@ -125,13 +126,14 @@ class Fetcher:
                 return response
             if response.status >= 400:
                 raise FetchError(_("The site answered with error %(status)s.") % response.__dict__)
-            if response.content_type not in accept and not (
-                accept != HTML_TYPES and response.is_feed
-            ):
-                raise FetchError(
-                    _("Not a web page but %(type)s.")
-                    % {"type": response.content_type or _("an unknown type")}
-                )
+            wanted_feed = accept == FEED_TYPES
+            if response.content_type not in accept and not (wanted_feed and response.is_feed):
+                kind = {"type": response.content_type or _("an unknown type")}
+                if wanted_feed:
+                    raise FetchError(_("Not an RSS or Atom feed but %(type)s.") % kind)
+                if accept == HTML_TYPES:
+                    raise FetchError(_("Not a web page but %(type)s.") % kind)
+                raise FetchError(_("Not a picture but %(type)s.") % kind)
             return response
         raise FetchError(_("Too many redirects."))
 
@@ -201,7 +203,7 @@ class Fetcher:
 
 
 def too_large(limit):
-    return _("The page is larger than %(size)s MB.") % {"size": round(limit / 2**20, 1)}
+    return _("The page is larger than %(size)s MB.") % {"size": number_format(limit / 2**20, 1)}
 
 
 def decode(response):

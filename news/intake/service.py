@@ -19,6 +19,7 @@ from news.models import IntakeItem, IntakeSource
 
 logger = logging.getLogger(__name__)
 MAX_ITEMS_PER_RUN = 30
+MAX_URL = IntakeItem._meta.get_field("url").max_length
 Status = IntakeItem.Status
 
 
@@ -33,7 +34,7 @@ def feed_links(response):
     for entry in parsed.entries:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         date = datetime.datetime(*stamp[:6], tzinfo=datetime.UTC) if stamp else None
-        if entry.get("link"):
+        if entry.get("link") and len(entry.link) <= MAX_URL:
             links.append((entry.link, entry.get("title", ""), date))
     return links
 
@@ -56,7 +57,7 @@ def listing_links(response, prefix=""):
         ):
             continue
         url = clean_url(href)
-        if url not in links:
+        if url not in links and len(url) <= MAX_URL:
             links.append(url)
     return [(url, "", None) for url in links]
 

@@ -126,7 +126,7 @@ def test_an_article_changed_at_the_source_is_flagged_not_duplicated(feed, member
 
     item = IntakeItem.objects.get(url__endswith=path)
     assert item.status == Status.CHANGED
-    assert "changed" in item.reason
+    assert "изменилась на сайте участника" in item.reason
     assert NewsPage.objects.filter(title="Час неформального общения").count() == 1
 
 
@@ -166,13 +166,13 @@ def test_windows_1251_feed_and_pages_are_read(member_site, organisation, index):
 @pytest.mark.parametrize(
     ("path", "reason"),
     [
-        ("/bad/report.pdf", "Not a web page but application/pdf"),
-        ("/bad/huge.html", "larger than 0.5 MB"),
-        ("/bad/broken.html", "encoding is broken"),
-        ("/bad/no-article.html", "No article was recognised"),
-        ("/zcbs/private/news.html", "robots.txt does not allow"),
-        ("/bad/hang.html", "did not answer in time"),
-        ("/bad/missing.html", "error 404"),
+        ("/bad/report.pdf", "Это не веб-страница, а application/pdf"),
+        ("/bad/huge.html", "Страница больше 0,5 МБ"),
+        ("/bad/broken.html", "Кодировка страницы повреждена"),
+        ("/bad/no-article.html", "На странице не найдено статьи"),
+        ("/zcbs/private/news.html", "robots.txt сайта запрещает"),
+        ("/bad/hang.html", "Сайт не ответил вовремя"),
+        ("/bad/missing.html", "ошибкой 404"),
     ],
 )
 def test_bad_pages_fail_with_a_reason_and_no_draft(member_site, index, path, reason):
@@ -186,7 +186,7 @@ def test_bad_pages_fail_with_a_reason_and_no_draft(member_site, index, path, rea
 def test_an_unreachable_site_fails_with_a_reason(index):
     item = service.import_url(f"http://127.0.0.1:{closed_port()}/news/1.html")
     assert item.status == Status.FAILED
-    assert item.reason == "The site cannot be reached."
+    assert item.reason == "Сайт недоступен."
 
 
 def test_an_unreachable_source_is_noted_on_the_source(organisation, index):
@@ -195,7 +195,7 @@ def test_an_unreachable_source_is_noted_on_the_source(organisation, index):
     )
     service.run([source])
     source.refresh_from_db()
-    assert source.last_result == "The site cannot be reached."
+    assert source.last_result == "Сайт недоступен."
     assert source.last_fetched_at is not None
 
 
@@ -241,3 +241,13 @@ def test_the_compose_scheduler_runs_the_intake():
     compose = Path(settings.BASE_DIR) / "compose.yaml"
     scheduler = yaml.safe_load(compose.read_text())["services"]["scheduler"]
     assert "python manage.py run_news_intake" in " ".join(scheduler["command"])
+
+
+def test_a_feed_source_pointing_at_a_web_page_says_so(member_site, organisation, index):
+    source = IntakeSource.objects.create(
+        organisation=organisation, name="Ошибка в адресе", url=member_site.base_url + "/zcbs/news/"
+    )
+    service.run([source])
+    source.refresh_from_db()
+    assert source.last_result == "Это не лента RSS или Atom, а text/html."
+    assert not IntakeItem.objects.exists()

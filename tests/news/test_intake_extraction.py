@@ -195,7 +195,7 @@ def test_rich_text_keeps_only_what_the_body_allows():
 
 def test_a_page_without_an_article_is_refused(member_site):
     response = Fetcher().get(member_site.base_url + "/bad/no-article.html")
-    with pytest.raises(ExtractionError, match="No article"):
+    with pytest.raises(ExtractionError, match="не найдено статьи"):
         extract(decode(response), response.url)
 
 
@@ -221,5 +221,5 @@ def test_russian_dates(text, expected):
 def test_unreachable_host_is_a_reason_not_an_error():
     from tests.news.intake_site import closed_port
 
-    with pytest.raises(FetchError, match="cannot be reached"):
+    with pytest.raises(FetchError, match="Сайт недоступен"):
         Fetcher().get(f"http://127.0.0.1:{closed_port()}/news/")
