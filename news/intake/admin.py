@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.generic import FormView
 
 from wagtail.admin.panels import FieldPanel
@@ -101,13 +101,13 @@ class IntakeItemViewSet(SnippetViewSet):
         "source",
         StatusTagColumn(
             "status",
-            label=_("status"),
+            label=pgettext_lazy("intake queue column", "Status"),
             accessor="get_status_display",
             primary=lambda item: item.status in ("new", "changed", "failed"),
         ),
         "reason",
         "published_at",
-        DraftColumn("page", label=_("draft")),
+        DraftColumn("page", label=pgettext_lazy("intake queue column", "Draft")),
         "found_at",
     ]
     list_filter = ["status", "source"]

@@ -64,6 +64,13 @@ def available_slug(index, title):
     return slug
 
 
+def in_locale(instance, locale):
+    """The Russian version of a translatable snippet chosen in any language."""
+    if instance is None:
+        return None
+    return instance.get_translation_or_none(locale) or instance
+
+
 def news_index():
     index = NewsIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
@@ -155,14 +162,15 @@ def create_draft(item, user, fetcher):
         byline=article.get("byline", "")[:255],
         source_name=credit[:255],
         source_url=article.get("canonical_url") or item.url,
-        region=source.organisation.region if source else None,
+        region=in_locale(source.organisation.region, index.locale) if source else None,
         age_rating=article.get("age_rating", ""),
         featured_image=featured,
         featured_image_alt=(featured_block.get("alt") or featured_block.get("caption", ""))[:255],
         live=False,
     )
     if source:
-        page.organisations.add(NewsPageOrganisation(organisation=source.organisation))
+        organisation = in_locale(source.organisation, index.locale)
+        page.organisations.add(NewsPageOrganisation(organisation=organisation))
     page.tags.add(credit)
     with transaction.atomic():
         index.add_child(instance=page)

@@ -6,11 +6,13 @@ small things Russian library sites put around the text (date line, age mark, vie
 signature, "found a typo" note) are taken out of the body into their own fields.
 """
 
+import datetime
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import lxml.html
@@ -313,6 +315,10 @@ def extract(html, url, fallback_title="", fallback_date=None, now=None):
     if not title:
         raise ExtractionError(_("The article has no title."))
     canonical = meta_content(tree, "//link[@rel='canonical']", "//meta[@property='og:url']")
+    # A day without a year is placed before the article's own year if its address has one.
+    year = re.search(r"/(20\d\d)/", urlsplit(url).path)
+    if now is None and fallback_date is None and year:
+        now = timezone.make_aware(datetime.datetime(int(year.group(1)), 12, 31, 23, 59))
     published = page_date(tree, summary, now or fallback_date) or fallback_date
     age = walker.age_rating
     if not age:
