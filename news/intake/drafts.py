@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
+import lxml.html
 from PIL import Image as PILImage
 
 from home.roles import EDITORS
@@ -105,11 +106,22 @@ def download_image(fetcher, block, article_title, credit):
     return image
 
 
+def lead_is(html, article):
+    text = " ".join(lxml.html.fromstring(html).text_content().split())
+    return text == article["lead"]
+
+
 def body_data(article, images, credit, featured):
     """The body in StreamField's stored form; the featured picture is shown above it."""
     body = []
-    for block in article["blocks"]:
+    blocks = article["blocks"]
+    first_text = next((b["html"] for b in blocks if b["type"] == "paragraph"), "")
+    for block in blocks:
         kind = block["type"]
+        if kind == "paragraph" and block["html"] == first_text and lead_is(first_text, article):
+            # The first paragraph became the lead, which the article shows above the body.
+            first_text = None
+            continue
         if kind == "paragraph":
             body.append({"type": "paragraph", "value": block["html"]})
         elif kind == "heading":
@@ -122,7 +134,8 @@ def body_data(article, images, credit, featured):
             )
         elif kind == "image" and images.get(block["src"]) not in (None, featured):
             image = images[block["src"]]
-            caption = " ".join(filter(None, [block["caption"], f"Фото: {credit}"]))
+            caption = block["caption"].rstrip(" .")
+            caption = f"{caption}. Фото: {credit}" if caption else f"Фото: {credit}"
             body.append(
                 {
                     "type": "image",

@@ -98,6 +98,12 @@ def run_source(source, fetcher=None, user=None):
 
 def import_url(url, source=None, user=None, fetcher=None):
     """Import one page pasted by an editor: its draft is made at once unless it fails."""
+    if source is None:
+        # The member's own source, when the address is on a site the intake already reads.
+        host = urlsplit(url).netloc
+        source = next(
+            (s for s in IntakeSource.objects.all() if urlsplit(s.url).netloc == host), None
+        )
     return process(url, source, fetcher or Fetcher(), user, draft=True)
 
 

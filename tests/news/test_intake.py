@@ -65,12 +65,10 @@ def test_a_feed_becomes_drafts_in_moderation_with_the_source_credited(feed, inde
         "Встреча в читальном зале центральной библиотеки (фото: ЦБС Заречного района)"
     )
     assert page.featured_image.collection.name == "Новости участников"
-    assert [block.block_type for block in page.get_latest_revision_as_object().body] == [
-        "paragraph",
-        "paragraph",
-        "paragraph",
-        "paragraph",
-    ]
+    # The first paragraph is the lead and the first picture the featured image: not repeated.
+    body = page.get_latest_revision_as_object().body
+    assert [block.block_type for block in body] == ["paragraph", "paragraph", "paragraph"]
+    assert "Раз в два месяца" not in str(body)
     state = WorkflowState.objects.get(object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.requested_by.username == "newsroom-intake"
@@ -251,3 +249,18 @@ def test_a_feed_source_pointing_at_a_web_page_says_so(member_site, organisation,
     source.refresh_from_db()
     assert source.last_result == "Это не лента RSS или Atom, а text/html."
     assert not IntakeItem.objects.exists()
+
+
+def test_a_pasted_address_on_a_known_site_gets_its_source(feed, member_site):
+    item = service.import_url(member_site.base_url + "/zcbs/news/2024/09/yarmarka.html")
+    assert item.source == feed
+    assert item.page.source_name == "ЦБС Заречного района"
+    assert item.page.region == feed.organisation.region
+
+
+def test_pictures_keep_their_captions_and_credit_in_the_body(feed, member_site):
+    item = service.import_url(member_site.base_url + "/zcbs/news/2024/03/den-poezii.html")
+    body = item.page.get_latest_revision_as_object().body
+    [image] = [block.value for block in body if block.block_type == "image"]
+    assert image["caption"] == "Жюри подводит итоги. Фото: ЦБС Заречного района"
+    assert item.page.featured_image.title.startswith("Юные чтецы перед выступлением")
