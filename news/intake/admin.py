@@ -121,6 +121,9 @@ class IntakeItemViewSet(SnippetViewSet):
         FieldPanel("reason"),
     ]
 
+    def get_queryset(self, request):
+        return IntakeItem.objects.select_related("source")
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
@@ -135,6 +138,9 @@ class IntakeSourceViewSet(SnippetViewSet):
     list_display = ["name", "organisation", "kind", "active", "last_fetched_at", "last_result"]
     list_filter = ["kind", "active"]
     search_fields = ["name", "url"]
+
+    def get_queryset(self, request):
+        return IntakeSource.objects.select_related("organisation")
 
 
 class IntakeViewSetGroup(SnippetViewSetGroup):

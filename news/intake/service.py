@@ -96,14 +96,21 @@ def run_source(source, fetcher=None, user=None):
     return counts
 
 
+def source_of(url):
+    """The source on whose site (host, and folder of the feed or listing) the address is."""
+    article = urlsplit(url)
+    for source in IntakeSource.objects.order_by("-active", "pk"):
+        own = urlsplit(source.url)
+        folder = own.path[: own.path.rfind("/") + 1] or "/"
+        if own.netloc == article.netloc and article.path.startswith(folder):
+            return source
+    return None
+
+
 def import_url(url, source=None, user=None, fetcher=None):
     """Import one page pasted by an editor: its draft is made at once unless it fails."""
     if source is None:
-        # The member's own source, when the address is on a site the intake already reads.
-        host = urlsplit(url).netloc
-        source = next(
-            (s for s in IntakeSource.objects.all() if urlsplit(s.url).netloc == host), None
-        )
+        source = source_of(url)
     return process(url, source, fetcher or Fetcher(), user, draft=True)
 
 

@@ -256,6 +256,8 @@ def test_a_pasted_address_on_a_known_site_gets_its_source(feed, member_site):
     assert item.source == feed
     assert item.page.source_name == "ЦБС Заречного района"
     assert item.page.region == feed.organisation.region
+    other_site = service.import_url(member_site.base_url + "/adm/news/volontery.html")
+    assert other_site.source is None
 
 
 def test_pictures_keep_their_captions_and_credit_in_the_body(feed, member_site):

@@ -1,5 +1,7 @@
 """Editors work the intake in the admin: sources, the queue, bulk accept and reject, import."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -100,3 +102,30 @@ def test_an_editor_adds_a_source(client, editor):
     )
     assert response.status_code == 302
     assert IntakeSource.objects.get().organisation == organisation
+
+
+def test_the_queue_is_searched_and_filtered(client, editor, queued):
+    service.reject(queued[0])
+    client.force_login(editor)
+    found = client.get(LIST, {"q": "неформального"}).content.decode()
+    assert "Час неформального общения" in found and "Краеведы" not in found
+    rejected = client.get(LIST, {"status": "rejected"}).content.decode()
+    assert "Краеведы" in rejected and "Час неформального общения" not in rejected
+
+
+def test_the_queue_costs_the_same_queries_for_more_items(client, editor, queued):
+    client.force_login(editor)
+    client.get(LIST)  # warms the session and the content types
+    with CaptureQueriesContext(connection) as few:
+        client.get(LIST)
+    for number in range(10):
+        IntakeItem.objects.create(
+            url=f"http://127.0.0.1:9/news/{number}.html",
+            title=f"Новость {number}",
+            source=queued[0].source,
+            status=Status.FAILED,
+            reason="Сайт недоступен.",
+        )
+    with CaptureQueriesContext(connection) as many:
+        client.get(LIST)
+    assert len(many) == len(few)
