@@ -196,7 +196,7 @@ class Blocks:
                 continue
             if NOISE.match(text) or (text and text in self.captions):
                 continue
-            if tag == "figure" or (tag == "img"):
+            if tag in ("figure", "img"):
                 self.images(child)
                 continue
             if tag in ("h2", "h3", "h4", "h5", "h6"):

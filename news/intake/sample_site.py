@@ -102,7 +102,7 @@ def city_page(title, article, charset_meta=True):
 {CITY_CHROME_BOTTOM}</body></html>"""
 
 
-# path -> (title, date as the listing and feeds give it, page builder)
+# path -> the page; the library's pages are UTF-8.
 LIBRARY_ARTICLES = {
     "/zcbs/news/2023/06/chas-obshcheniya.html": library_page(
         "Час неформального общения",
@@ -205,6 +205,8 @@ LIBRARY_ARTICLES = {
     ),
 }
 
+# path -> (encoding declared in a meta tag rather than the HTTP header, title, article);
+# the city's pages are windows-1251.
 CITY_ARTICLES = {
     "/adm/news/shkola-rukovoditeley.html": (
         True,
@@ -332,7 +334,7 @@ def city_atom(base):
     )
 
 
-def photo(text, colour):
+def photo(colour):
     buffer = io.BytesIO()
     image = Image.new("RGB", (1200, 800), colour)
     ImageDraw.Draw(image).rectangle((100, 100, 1100, 700), outline=(255, 255, 255), width=12)
@@ -368,7 +370,7 @@ def sample_pages(base):
     pages["/zcbs/rss.xml"] = ("application/rss+xml", library_rss(base).encode("utf-8"))
     pages["/adm/atom.xml"] = ("application/atom+xml", city_atom(base).encode("cp1251"))
     for path, colour in PHOTOS.items():
-        pages[path] = ("image/jpeg", photo(path, colour))
+        pages[path] = ("image/jpeg", photo(colour))
     pages["/robots.txt"] = ("text/plain", b"User-agent: *\nDisallow: /zcbs/private/\n")
     return pages
 
