@@ -4,12 +4,13 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from django.views.generic import FormView
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -135,7 +136,14 @@ class IntakeSourceViewSet(SnippetViewSet):
     model = IntakeSource
     icon = "link-external"
     menu_label = _("News sources")
-    list_display = ["name", "organisation", "kind", "active", "last_fetched_at", "last_result"]
+    list_display = [
+        "name",
+        "organisation",
+        "kind",
+        BooleanColumn("active", label=capfirst(_("active"))),
+        "last_fetched_at",
+        "last_result",
+    ]
     list_filter = ["kind", "active"]
     search_fields = ["name", "url"]
 
