@@ -8,10 +8,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
 
 import django_filters
 from taggit.models import Tag
 
+from news.intake.admin import AcceptBulkAction, IntakeViewSetGroup, RejectBulkAction
 from news.models import NewsPage
 
 
@@ -80,3 +82,8 @@ class SubscribersPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_subscribers_panel(request, panels):
     panels.append(SubscribersPanel())
+
+
+register_snippet(IntakeViewSetGroup)
+hooks.register("register_bulk_action", AcceptBulkAction)
+hooks.register("register_bulk_action", RejectBulkAction)

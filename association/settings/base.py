@@ -270,6 +270,16 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
 NEWS_PAGE_SIZE = int(os.environ.get("NEWS_PAGE_SIZE", "10"))
+# The newsroom intake's manners towards member websites (README, Intake).
+NEWS_INTAKE = {
+    "USER_AGENT": f"LibraryAssociationNewsroom/1.0 (+{WAGTAILADMIN_BASE_URL})",
+    "CONNECT_TIMEOUT": 5,
+    "READ_TIMEOUT": 15,
+    "TOTAL_TIMEOUT": 60,
+    "MAX_BYTES": int(os.environ.get("NEWS_INTAKE_MAX_MB", "5")) * 2**20,
+    "HOST_DELAY": 1.0,
+    "USERNAME": "newsroom-intake",
+}
 # One tag vocabulary for every app: «Школа» and «школа» are the same tag.
 TAGGIT_CASE_INSENSITIVE = True
 LISTING_PAGE_SIZE = int(os.environ.get("LISTING_PAGE_SIZE", "12"))

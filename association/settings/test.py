@@ -20,3 +20,12 @@ AUTHENTICATION_BACKENDS = [
     "tests.production.auth.AxesTestBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# The intake's test servers run on 127.0.0.1: no pause between requests, short waits.
+NEWS_INTAKE = {
+    **NEWS_INTAKE,  # noqa: F405
+    "HOST_DELAY": 0,
+    "READ_TIMEOUT": 1,
+    "TOTAL_TIMEOUT": 3,
+    "MAX_BYTES": 512 * 1024,
+}

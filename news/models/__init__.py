@@ -13,6 +13,7 @@ from news.models.articles import (
     NewsPageTag,
 )
 from news.models.index import NewsIndexPage
+from news.models.intake import IntakeItem, IntakeSource
 from news.models.reads import NewsPageReads
 from news.models.subscriptions import Subscriber
 
@@ -22,6 +23,8 @@ __all__ = [
     "GALLERY_IMAGES",
     "LISTING_IMAGE",
     "SHARE_IMAGE",
+    "IntakeItem",
+    "IntakeSource",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageAuthor",

@@ -1,0 +1,208 @@
+"""Admin of the intake: sources, the queue with bulk accept and reject, one-page import."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
+from django.views.generic import FormView
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.permissions import get_permission_name
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from news.intake import service
+from news.models import IntakeItem, IntakeSource
+
+LIST_URL = "wagtailsnippets_news_intakeitem:list"
+IMPORT_URL = "wagtailsnippets_news_intakeitem:import"
+
+
+class ImportForm(forms.Form):
+    url = forms.URLField(
+        label=_("Article address"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("A news article on a member's website; its draft goes to moderation."),
+    )
+    source = forms.ModelChoiceField(
+        label=_("Source"),
+        queryset=IntakeSource.objects.select_related("organisation"),
+        required=False,
+        help_text=_("Gives the draft the source's name, organisation and region."),
+    )
+
+
+class ImportView(WagtailAdminTemplateMixin, FormView):
+    """Paste one article's address: it is fetched and its draft made at once."""
+
+    form_class = ImportForm
+    template_name = "news/intake/import.html"
+    page_title = _("Import one article")
+    header_icon = "download"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(get_permission_name("add", IntakeItem)):
+            messages.error(request, _("Sorry, you do not have permission to access this area."))
+            return redirect("wagtailadmin_home")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse(LIST_URL), "label": _("Intake queue")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def form_valid(self, form):
+        item = service.import_url(
+            form.cleaned_data["url"], form.cleaned_data["source"], self.request.user
+        )
+        if item.status == IntakeItem.Status.IMPORTED:
+            messages.success(
+                self.request, _("Draft «%(title)s» sent to moderation.") % {"title": item.title}
+            )
+        elif item.status == IntakeItem.Status.FAILED:
+            form.add_error("url", item.reason)
+            return self.form_invalid(form)
+        else:
+            messages.info(
+                self.request,
+                _("This article is already in the queue: %(status)s.")
+                % {"status": item.get_status_display()},
+            )
+        return redirect(LIST_URL)
+
+
+class IntakeIndexView(IndexView):
+    @property
+    def header_buttons(self):
+        return [
+            HeaderButton(_("Import one article"), url=reverse(IMPORT_URL), icon_name="download")
+        ]
+
+
+class DraftColumn(Column):
+    cell_template_name = "news/intake/draft_cell.html"
+
+
+class IntakeItemViewSet(SnippetViewSet):
+    model = IntakeItem
+    icon = "tasks"
+    menu_label = _("Intake queue")
+    index_view_class = IntakeIndexView
+    list_display = [
+        "__str__",
+        "source",
+        StatusTagColumn(
+            "status",
+            label=pgettext_lazy("intake queue column", "Status"),
+            accessor="get_status_display",
+            primary=lambda item: item.status in ("new", "changed", "failed"),
+        ),
+        "reason",
+        "published_at",
+        DraftColumn("page", label=pgettext_lazy("intake queue column", "Draft")),
+        "found_at",
+    ]
+    list_filter = ["status", "source"]
+    search_fields = ["title", "url"]
+    ordering = ["-found_at", "-pk"]
+    panels = [
+        FieldPanel("url", read_only=True),
+        FieldPanel("title", read_only=True),
+        FieldPanel("page", read_only=True),
+        FieldPanel("status"),
+        FieldPanel("reason"),
+    ]
+
+    def get_queryset(self, request):
+        return IntakeItem.objects.select_related("source")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", ImportView.as_view(), name="import"),
+        ]
+
+
+class IntakeSourceViewSet(SnippetViewSet):
+    model = IntakeSource
+    icon = "link-external"
+    menu_label = _("News sources")
+    list_display = [
+        "name",
+        "organisation",
+        "kind",
+        BooleanColumn("active", label=capfirst(_("active"))),
+        "last_fetched_at",
+        "last_result",
+    ]
+    list_filter = ["kind", "active"]
+    search_fields = ["name", "url"]
+
+    def get_queryset(self, request):
+        return IntakeSource.objects.select_related("organisation")
+
+
+class IntakeViewSetGroup(SnippetViewSetGroup):
+    items = (IntakeItemViewSet, IntakeSourceViewSet)
+    menu_icon = "download"
+    menu_label = _("Member news")
+    menu_name = "news-intake"
+    menu_order = 160
+
+
+class IntakeBulkAction(SnippetBulkAction):
+    models = [IntakeItem]
+    template_name = "news/intake/confirm_bulk_action.html"
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm(get_permission_name("change", IntakeItem))
+
+
+class AcceptBulkAction(IntakeBulkAction):
+    display_name = _("Accept")
+    action_type = "accept"
+    aria_label = _("Make drafts of the selected articles and send them to moderation")
+    action_priority = 10
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        done = [service.accept(item, user) for item in objects if item.status == "new"]
+        return sum(item.status == IntakeItem.Status.IMPORTED for item in done), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d draft sent to moderation.",
+            "%(count)d drafts sent to moderation.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+class RejectBulkAction(IntakeBulkAction):
+    display_name = _("Reject")
+    action_type = "reject"
+    aria_label = _("Reject the selected articles: they will not be imported")
+    action_priority = 20
+    classes = {"serious"}
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        open_items = [item for item in objects if item.status in ("new", "failed")]
+        rejected = [service.reject(item) for item in open_items]
+        return len(rejected), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d article rejected.", "%(count)d articles rejected.", num_parent_objects
+        ) % {"count": num_parent_objects}

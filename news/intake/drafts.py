@@ -1,0 +1,183 @@
+"""Turn an extracted article into a Russian NewsPage draft sent to moderation."""
+
+import datetime
+import io
+import json
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale
+
+import lxml.html
+from PIL import Image as PILImage
+
+from home.roles import EDITORS
+from home.text import latin_slug
+from news.intake.fetch import FetchError, setting
+from news.models import NewsIndexPage, NewsPage, NewsPageOrganisation
+
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
+COLLECTION = "Новости участников"
+
+
+class DraftError(Exception):
+    """The draft cannot be made; the message is the reason shown in the queue."""
+
+
+def intake_user():
+    """The account drafts made by the scheduled intake are submitted by (an editor)."""
+    user, created = get_user_model().objects.get_or_create(
+        username=setting("USERNAME"), defaults={"first_name": "Приём новостей"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        editors = Group.objects.filter(name=EDITORS).first()
+        if editors:
+            user.groups.add(editors)
+    return user
+
+
+def available_slug(index, title):
+    base = latin_slug(title) or "novost"
+    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def in_locale(instance, locale):
+    """The Russian version of a translatable snippet chosen in any language."""
+    if instance is None:
+        return None
+    return instance.get_translation_or_none(locale) or instance
+
+
+def news_index():
+    index = NewsIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        raise DraftError(_("There is no Russian news section to put the draft in."))
+    return index
+
+
+def image_collection():
+    collection = Collection.objects.filter(name=COLLECTION).first()
+    return collection or Collection.get_first_root_node().add_child(name=COLLECTION)
+
+
+def download_image(fetcher, block, article_title, credit):
+    """A Wagtail image made from the article's picture, titled with its caption and credit."""
+    try:
+        response = fetcher.get(block["src"], accept=IMAGE_TYPES)
+        PILImage.open(io.BytesIO(response.body)).verify()
+    except (FetchError, OSError, SyntaxError, ValueError):
+        return None
+    extension = {"image/png": "png", "image/gif": "gif", "image/webp": "webp"}.get(
+        response.content_type, "jpg"
+    )
+    description = block["caption"] or block["alt"] or article_title
+    image = get_image_model()(
+        title=f"{description} (фото: {credit})"[:255],
+        description=(block["alt"] or block["caption"])[:255],
+        collection=image_collection(),
+        file=ImageFile(io.BytesIO(response.body), name=f"intake.{extension}"),
+    )
+    image.save()
+    image.tags.add(credit)
+    return image
+
+
+def lead_is(html, article):
+    text = " ".join(lxml.html.fromstring(html).text_content().split())
+    return text == article["lead"]
+
+
+def body_data(article, images, credit, featured):
+    """The body in StreamField's stored form; the featured picture is shown above it."""
+    body = []
+    blocks = article["blocks"]
+    first_text = next((b["html"] for b in blocks if b["type"] == "paragraph"), "")
+    for block in blocks:
+        kind = block["type"]
+        if kind == "paragraph" and block["html"] == first_text and lead_is(first_text, article):
+            # The first paragraph became the lead, which the article shows above the body.
+            first_text = None
+            continue
+        if kind == "paragraph":
+            body.append({"type": "paragraph", "value": block["html"]})
+        elif kind == "heading":
+            body.append(
+                {"type": "heading", "value": {"text": block["text"][:200], "level": block["level"]}}
+            )
+        elif kind == "quote":
+            body.append(
+                {"type": "quote", "value": {"text": block["text"], "author": "", "position": ""}}
+            )
+        elif kind == "image" and images.get(block["src"]) not in (None, featured):
+            image = images[block["src"]]
+            caption = block["caption"]
+            body.append(
+                {
+                    "type": "image",
+                    "value": {
+                        "image": {
+                            "image": image.pk,
+                            "alt_text": block["alt"] or block["caption"] or article["title"],
+                            "decorative": False,
+                        },
+                        "caption": caption[:300],
+                        "credit": f"Фото: {credit}"[:200],
+                    },
+                }
+            )
+    return json.dumps(body, ensure_ascii=False)
+
+
+def create_draft(item, user, fetcher):
+    """Make the item's draft and submit it to the moderation workflow; returns the page."""
+    article = item.data
+    source = item.source
+    credit = source.name if source else (article.get("site_name") or item.url.split("/")[2])
+    index = news_index()
+    images = {}
+    for block in article["blocks"]:
+        if block["type"] == "image" and block["src"] not in images:
+            images[block["src"]] = download_image(fetcher, block, article["title"], credit)
+    featured_src = next((src for src, image in images.items() if image is not None), None)
+    featured = images.get(featured_src)
+    featured_block = next((b for b in article["blocks"] if b.get("src") == featured_src), {})
+    published = article.get("published_at")
+    page = NewsPage(
+        title=article["title"],
+        slug=available_slug(index, article["title"]),
+        date=datetime.datetime.fromisoformat(published) if published else None,
+        lead=article["lead"][:400],
+        body=body_data(article, images, credit, featured),
+        byline=article.get("byline", "")[:255],
+        source_name=credit[:255],
+        source_url=article.get("canonical_url") or item.url,
+        age_rating=article.get("age_rating", ""),
+        featured_image=featured,
+        featured_image_credit=f"Фото: {credit}"[:255] if featured else "",
+        featured_image_alt=(featured_block.get("alt") or featured_block.get("caption", ""))[:255],
+        live=False,
+    )
+    if source:
+        organisation = in_locale(source.organisation, index.locale)
+        page.organisations.add(NewsPageOrganisation(organisation=organisation))
+        region = in_locale(organisation.region, index.locale)
+        page.regions = [region] if region else []
+    page.tags.add(credit)
+    with transaction.atomic():
+        index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user)
+    return page
