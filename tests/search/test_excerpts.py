@@ -9,12 +9,14 @@ def marked(word):
 
 def test_runs_of_block_joins_become_one_sentence_break():
     raw = f"Семинар «Модельная {marked('библиотека')}», , , , Разбираем зонирование."
-    assert tidy_excerpt(raw) == f"Семинар «Модельная {marked('библиотека')}». Разбираем зонирование."
+    tidy = f"Семинар «Модельная {marked('библиотека')}». Разбираем зонирование."
+    assert tidy_excerpt(raw) == tidy
 
 
 def test_a_join_after_a_full_stop_is_a_space():
     raw = f"На общих условиях., Теперь в ассоциации сорок {marked('библиотек')}."
-    assert tidy_excerpt(raw) == f"На общих условиях. Теперь в ассоциации сорок {marked('библиотек')}."
+    tidy = f"На общих условиях. Теперь в ассоциации сорок {marked('библиотек')}."
+    assert tidy_excerpt(raw) == tidy
 
 
 def test_the_texts_own_commas_stay():
