@@ -422,16 +422,16 @@ def create_index():
 
 
 def gallery(article, titles):
+    pictures = [
+        (make_image(title, seed=f"{article['slug']}-{number}"), title)
+        for number, title in enumerate(titles)
+    ]
     images = [
         {
-            "image": {
-                "image": make_image(title, seed=f"{article['slug']}-{number}"),
-                "alt_text": title,
-                "decorative": False,
-            },
+            "image": {"image": image, "alt_text": image.description, "decorative": False},
             "caption": title,
         }
-        for number, title in enumerate(titles)
+        for image, title in pictures
     ]
     return ("gallery", {"title": "Фотографии", "images": images})
 
@@ -445,14 +445,15 @@ def create_article(index, data, seed):
         body.append(gallery(data, data["gallery"]))
     source_name, source_url = data.get("source", ("", ""))
     region = Region.objects.filter(slug=data.get("region", ""), locale=locale).first()
+    picture = make_image(data["title"], seed=seed)
     page = NewsPage(
         title=data["title"],
         slug=data["slug"],
         date=data["date"],
         lead=data["lead"],
         body=body,
-        featured_image=make_image(data["title"], seed=seed),
-        featured_image_alt=data["title"],
+        featured_image=picture,
+        featured_image_alt=picture.description,
         byline=data.get("byline", ""),
         source_name=source_name,
         source_url=source_url,
