@@ -23,6 +23,8 @@ PAGES = [
     "clubs",
     "methodists-club",
     "meeting-35",
+    "informal-hour",
+    "hour-14",
     "documents",
     "2-2024",
 ]
@@ -140,6 +142,21 @@ STRINGS = {
     "Следующее заседание пройдёт в Твери; дата будет объявлена дополнительно.": (
         "The next meeting will take place in Tver; the date will be announced later."
     ),
+    "Час неформального общения": "Informal hour",
+    "раз в два месяца": "every two months",
+    "Встречи библиотекарей Вышневолоцкого округа: короткие сообщения, вопросы коллегам и чай.": (
+        "Meetings of the librarians of the Vyshny Volochyok district: short talks, questions "
+        "to colleagues and tea."
+    ),
+    "Час неформального общения № 14": "Informal hour No. 14",
+    "Краеведческий календарь на следующий год": "A local history calendar for next year",
+    "Центральная библиотека": "Central library",
+    "г. Вышний Волочёк, Казанский проспект, д. 19": "19 Kazansky Prospekt, Vyshny Volochyok",
+    "Вопросы коллегам": "Questions to colleagues",
+    "Нина Ивановна Журавлёва": "Nina Zhuravlyova",
+    "библиотекарь": "librarian",
+    "Солнечная сельская библиотека": "Solnechnaya rural library",
+    "Чаепитие": "Tea",
     # Final documents
     "Итоговые документы": "Final documents",
     "Резолюции и решения, принятые на заседаниях клубов, в программах обучения и на собраниях "
