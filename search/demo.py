@@ -180,6 +180,15 @@ STRINGS = {
     ),
     # News
     "Новости": "News",
+    # Alternative text of the drawn demo pictures (home.illustrations.SCENES)
+    "Рисунок: книжные стеллажи библиотеки": "Drawing: bookshelves of a library",
+    "Рисунок: читальный зал с лампами на столах": (
+        "Drawing: a reading room with lamps on the tables"
+    ),
+    "Рисунок: семинар за длинным столом перед экраном": (
+        "Drawing: a seminar at a long table in front of a screen"
+    ),
+    "Рисунок: стопки книг и раскрытая книга": "Drawing: stacks of books and an open book",
     "События ассоциации и библиотек-членов: Школа руководителей, клубы, стажировки, конкурсы "
     "и решения.": (
         "Events of the association and its member libraries: the School for Library Managers, "
