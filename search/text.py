@@ -60,7 +60,7 @@ TRAILING_WORDS = re.compile(r"(?<=[.!?…])\s+[^.!?…]*$")
 
 def tidy_excerpt(text):
     """A ts_headline excerpt as readable sentences: block joins become sentence breaks and
-    words after the page's last sentence (its tags, names of its people) are dropped."""
+    unmatched words after the page's last sentence (its tags) are dropped."""
     if not text:
         return ""
 
@@ -74,8 +74,9 @@ def tidy_excerpt(text):
 
     tidy = JOINED_BLOCKS.sub(join, text)
     tail = TRAILING_WORDS.search(tidy)
-    if tail:
-        words = tail.group(0).replace(MARK_START, "").replace(MARK_STOP, "").strip()
+    # Tag words stay when they are what matched: they are then the reason the page was found.
+    if tail and MARK_START not in tail.group(0):
+        words = tail.group(0).strip()
         if words and words[0].islower():
             tidy = tidy[: tail.start()]
     tidy = tidy.strip(" ,")

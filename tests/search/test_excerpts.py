@@ -33,3 +33,8 @@ def test_an_excerpt_cut_mid_sentence_ends_with_an_ellipsis():
     assert tidy_excerpt(f"Публичная {marked('библиотека')} как третье место и") == (
         f"Публичная {marked('библиотека')} как третье место и …"
     )
+
+
+def test_tag_words_that_matched_stay():
+    raw = f"Принято тридцать шесть библиотек. {marked('членство')} ассоциация"
+    assert marked("членство") in tidy_excerpt(raw)
