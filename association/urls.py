@@ -34,6 +34,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("news-reads/<int:page_id>/", news_reads.read_beacon, name="news_read_beacon"),
     path(".well-known/security.txt", health.security_txt, name="security_txt"),
 ]

@@ -5,15 +5,16 @@ name) and only creates what is missing, so `load_demo_content` can run any numbe
 """
 
 import io
-import random
 from pathlib import Path
 
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 from home import demo_en, demo_feedback
+from home.illustrations import SCENES, draw_scene, scene_for
 from home.models import AssociationSettings, HomePage, Organisation, Person, Region, StandardPage
 
 FONT_CANDIDATES = [
@@ -43,31 +44,31 @@ def add_child(parent, page):
 
 
 def make_image(title, seed, size=(1200, 675)):
-    """A generated illustration (soft shapes on a coloured ground), stored once per title."""
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
-    Image = get_image_model()
-    existing = Image.objects.filter(title=title).first()
-    if existing:
+    """A drawn scene of library life that suits `title` (home.illustrations), stored once per
+    title; its description says what it shows, for alternative text. Pictures of earlier demo
+    versions (abstract shapes) are redrawn."""
+    existing = get_image_model().objects.filter(title=title).first()
+    if existing and existing.description == SCENES[scene_for(title)]:
         return existing
-    rng = random.Random(seed)
-    base = tuple(rng.randint(40, 160) for _ in range(3))
-    picture = PILImage.new("RGB", size, base)
-    draw = ImageDraw.Draw(picture)
-    for _ in range(14):
-        x, y = rng.randint(-200, size[0]), rng.randint(-200, size[1])
-        radius = rng.randint(60, 320)
-        colour = tuple(min(255, channel + rng.randint(20, 90)) for channel in base)
-        draw.ellipse((x, y, x + radius, y + radius), fill=colour)
+    return _draw_image(existing, title, seed, size)
+
+
+def _draw_image(existing, title, seed, size=(1200, 675)):
+    Image = get_image_model()
+    scene = scene_for(title)
     buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=82)
-    filename = f"demo-{seed}.jpg"
-    return Image.objects.create(
-        title=title,
-        description=title,
-        file=ImageFile(buffer, name=filename),
-    )
+    draw_scene(scene, seed, size).save(buffer, "JPEG", quality=80, optimize=True)
+    file = ImageFile(buffer, name=f"library-{slugify(str(seed)) or 'image'}.jpg")
+    if existing:
+        existing.file.delete(save=False)
+        existing.file = file
+        existing.description = SCENES[scene]
+        existing.width = existing.height = None
+        existing._set_image_file_metadata()
+        existing.save()
+        existing.renditions.all().delete()
+        return existing
+    return Image.objects.create(title=title, description=SCENES[scene], file=file)
 
 
 def find_font():
@@ -337,7 +338,16 @@ def create_standard_pages():
     return about
 
 
+def redraw_earlier_pictures():
+    """Pictures of earlier demo versions (abstract shapes, "demo-*.jpg") become scenes."""
+    earlier = get_image_model().objects.filter(file__startswith="original_images/demo-")
+    for number, image in enumerate(earlier):
+        _draw_image(image, image.title, seed=f"{image.title}-{number}")
+    return earlier.count()
+
+
 def load(command):
+    redraw_earlier_pictures()
     create_regions()
     create_organisations()
     create_people()

@@ -450,17 +450,17 @@ def create_index():
 
 
 def gallery(article, titles, credit=""):
+    pictures = [
+        (make_image(title, seed=f"{article['slug']}-{number}"), title)
+        for number, title in enumerate(titles)
+    ]
     images = [
         {
-            "image": {
-                "image": make_image(title, seed=f"{article['slug']}-{number}"),
-                "alt_text": title,
-                "decorative": False,
-            },
+            "image": {"image": image, "alt_text": image.description, "decorative": False},
             "caption": title,
             "credit": credit,
         }
-        for number, title in enumerate(titles)
+        for image, title in pictures
     ]
     return ("gallery", {"title": "Фотографии", "images": images})
 
@@ -474,14 +474,15 @@ def create_article(index, data, seed):
         body.append(gallery(data, data["gallery"], data.get("credit", "")))
     source_name, source_url = data.get("source", ("", ""))
     event_start, event_end = data.get("event", (None, None))
+    picture = make_image(data["title"], seed=seed)
     page = NewsPage(
         title=data["title"],
         slug=data["slug"],
         date=data["date"],
         lead=data["lead"],
         body=body,
-        featured_image=make_image(data["title"], seed=seed),
-        featured_image_alt=data["title"],
+        featured_image=picture,
+        featured_image_alt=picture.description,
         featured_image_credit=data.get("credit", ""),
         event_start=event_start,
         event_end=event_end,

@@ -23,6 +23,8 @@ PAGES = [
     "clubs",
     "methodists-club",
     "meeting-35",
+    "informal-hour",
+    "hour-14",
     "documents",
     "2-2024",
 ]
@@ -141,6 +143,21 @@ STRINGS = {
     "Следующее заседание пройдёт в Твери; дата будет объявлена дополнительно.": (
         "The next meeting will take place in Tver; the date will be announced later."
     ),
+    "Час неформального общения": "Informal hour",
+    "раз в два месяца": "every two months",
+    "Встречи библиотекарей Вышневолоцкого округа: короткие сообщения, вопросы коллегам и чай.": (
+        "Meetings of the librarians of the Vyshny Volochyok district: short talks, questions "
+        "to colleagues and tea."
+    ),
+    "Час неформального общения № 14": "Informal hour No. 14",
+    "Краеведческий календарь на следующий год": "A local history calendar for next year",
+    "Центральная библиотека": "Central library",
+    "г. Вышний Волочёк, Казанский проспект, д. 19": "19 Kazansky Prospekt, Vyshny Volochyok",
+    "Вопросы коллегам": "Questions to colleagues",
+    "Нина Ивановна Журавлёва": "Nina Zhuravlyova",
+    "библиотекарь": "librarian",
+    "Солнечная сельская библиотека": "Solnechnaya rural library",
+    "Чаепитие": "Tea",
     # Final documents
     "Итоговые документы": "Final documents",
     "Резолюции и решения, принятые на заседаниях клубов, в программах обучения и на собраниях "
@@ -164,6 +181,15 @@ STRINGS = {
     ),
     # News
     "Новости": "News",
+    # Alternative text of the drawn demo pictures (home.illustrations.SCENES)
+    "Рисунок: книжные стеллажи библиотеки": "Drawing: bookshelves of a library",
+    "Рисунок: читальный зал с лампами на столах": (
+        "Drawing: a reading room with lamps on the tables"
+    ),
+    "Рисунок: семинар за длинным столом перед экраном": (
+        "Drawing: a seminar at a long table in front of a screen"
+    ),
+    "Рисунок: стопки книг и раскрытая книга": "Drawing: stacks of books and an open book",
     "События ассоциации и библиотек-членов: Школа руководителей, клубы, стажировки, конкурсы "
     "и решения.": (
         "Events of the association and its member libraries: the School for Library Managers, "

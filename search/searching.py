@@ -18,7 +18,14 @@ from wagtail.search.backends.database.postgres.weights import get_sql_weights
 from wagtail.search.utils import normalise_query_string
 
 from search.pages import dated_in, display_date, lead_text, tagged_with
-from search.text import MARK_START, MARK_STOP, excerpt_around, fold_yo, marked_html
+from search.text import (
+    MARK_START,
+    MARK_STOP,
+    excerpt_around,
+    fold_yo,
+    marked_html,
+    tidy_excerpt,
+)
 
 SUGGESTED_TERMS = 5
 # For each word, in order, the most similar word of the index's vocabulary (or NULL).
@@ -218,7 +225,7 @@ def describe(pages, terms):
         if row is None:  # unpublished between the two queries
             continue
         model = apps.get_model(row["content_type__app_label"], row["content_type__model"])
-        headline = row.get("headline") or ""
+        headline = tidy_excerpt(row.get("headline") or "")
         if MARK_START in headline:
             excerpt = headline
         elif row["lead"]:

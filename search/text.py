@@ -50,6 +50,41 @@ def excerpt_around(text, terms, words=30):
     return prefix + " ".join(marked) + suffix
 
 
+# The search index joins a page's fields with spaces and the texts of its blocks with ", "
+# (empty blocks too), so a raw ts_headline shows ", , ," runs, "end., Next" and tag words glued
+# to the last sentence. These undo the joins.
+JOINED_BLOCKS = re.compile(r"\s*,(?:\s*,)*\s+(?=\S)")
+SENTENCE_END = ".!?…:;"
+TRAILING_WORDS = re.compile(r"(?<=[.!?…])\s+[^.!?…]*$")
+
+
+def tidy_excerpt(text):
+    """A ts_headline excerpt as readable sentences: block joins become sentence breaks and
+    unmatched words after the page's last sentence (its tags) are dropped."""
+    if not text:
+        return ""
+
+    def join(match):
+        before = text[: match.start()].rstrip(MARK_STOP).rstrip()
+        commas = match.group(0).count(",")
+        if before and before[-1] in SENTENCE_END:
+            return " "
+        # One comma may be the text's own; a run of them is always the index's doing.
+        return ". " if commas > 1 else match.group(0)
+
+    tidy = JOINED_BLOCKS.sub(join, text)
+    tail = TRAILING_WORDS.search(tidy)
+    # Tag words stay when they are what matched: they are then the reason the page was found.
+    if tail and MARK_START not in tail.group(0):
+        words = tail.group(0).strip()
+        if words and words[0].islower():
+            tidy = tidy[: tail.start()]
+    tidy = tidy.strip(" ,")
+    if tidy and tidy[-1] not in SENTENCE_END + '»"' + MARK_STOP:
+        tidy += " …"
+    return tidy
+
+
 def marked_html(text):
     """HTML of `text` with the match markers turned into <mark> elements."""
     html = escape(text)

@@ -3,9 +3,10 @@
 from django import template
 from django.utils import formats
 
+from home.caching import cached
 from home.pages import public_pages
 from programs import people
-from programs.models import ClubMeetingPage, ProgramIndexPage, TrainingProgramPage
+from programs.models import ClubMeetingPage, ClubPage, ProgramIndexPage, TrainingProgramPage
 from programs.models.programmes import hosts_prefetch
 
 register = template.Library()
@@ -48,6 +49,42 @@ def upcoming_meetings(context, count=3):
             .select_related("host_organisation__locale")[:count]
         )
     return {"meetings": meetings, "request": context.get("request")}
+
+
+@register.inclusion_tag("programs/tags/club_list.html", takes_context=True)
+def club_list(context, section):
+    """The clubs among the children of a section page, each with its next meeting.
+
+    Shown on every standard page, so the list comes from the content cache: a page without
+    clubs costs no query once the cache is warm."""
+    request = context.get("request")
+    return {"clubs": cached(request, f"club-list:{section.pk}", lambda: _clubs_of(section))}
+
+
+def _clubs_of(section):
+    clubs = list(public_pages(ClubPage.objects.live()).child_of(section).order_by("path"))
+    if not clubs:
+        return []
+    upcoming = ClubMeetingPage.objects.visible().descendant_of(section).upcoming()
+    next_meetings = {}
+    for meeting in upcoming:
+        next_meetings.setdefault(meeting.path[: section.depth * 4 + 4], meeting)
+    listed = []
+    for club in clubs:
+        meeting = next_meetings.get(club.path)
+        listed.append(
+            {
+                "title": club.title,
+                "url": club.url,
+                "lead": club.lead,
+                "periodicity": club.periodicity,
+                "next_title": meeting.title if meeting else "",
+                "next_url": meeting.url if meeting else "",
+                "next_date": meeting.start_date.isoformat() if meeting else "",
+                "next_dates": meeting.date_display if meeting else "",
+            }
+        )
+    return listed
 
 
 @register.filter

@@ -16,19 +16,26 @@ def test_phone_reader_uses_the_menu_and_reads_pages_without_sideways_scroll(phon
     phone.goto("/")
     assert_no_horizontal_scroll(phone)
     menu = phone.get_by_role("navigation", name="Главное меню")
+    search_box = phone.get_by_role("searchbox", name="Поиск по сайту")
+    # The header is one row: the menu and the search box open from their buttons.
+    assert not menu.is_visible() and not search_box.is_visible()
+    menu_button = phone.get_by_role("button", name="Меню")
+    menu_button.tap()
+    assert menu_button.get_attribute("aria-expanded") == "true"
     links = menu.get_by_role("link")
     assert links.count() >= 3
     for link in links.all():
         box = link.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
-    search_box = phone.get_by_role("searchbox", name="Поиск по сайту")
-    assert search_box.is_visible()
 
     menu.get_by_role("link", name="Об ассоциации").tap()
     phone.wait_for_url("**/about/")
     assert phone.get_by_role("heading", level=1).inner_text() == "Об ассоциации"
     assert_no_horizontal_scroll(phone)
 
+    phone.get_by_role("button", name="Поиск").tap()
+    assert search_box.is_visible()
+    assert phone.evaluate("() => document.activeElement.id") == "site-search-q"
     search_box.fill("библиотеки")
     search_box.press("Enter")
     phone.wait_for_url("**/search/?q=*")

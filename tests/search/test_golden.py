@@ -288,3 +288,15 @@ def test_typos_get_a_suggestion(db, client, demo_site):
 def test_suggestions_never_come_from_hidden_pages(db, client, demo_site):
     response = client.get("/ru/search/", {"q": "закрытоя"})
     assert response.context["suggestion"] is None
+
+
+def test_excerpts_read_as_sentences_without_the_index_joins_or_tag_words(db, client, demo_site):
+    response = client.get("/ru/search/", {"q": "библиотека"})
+    excerpts = [result.excerpt for result in response.context["described"]]
+    assert excerpts
+    for excerpt in excerpts:
+        assert ", ," not in excerpt
+        assert "., " not in excerpt
+        # The demo's tags ("членство", "ассоциация") never trail the last sentence.
+        assert not excerpt.rstrip(" …").endswith(("членство ассоциация", "ассоциация"))
+    assert any("<mark>" in excerpt for excerpt in excerpts)

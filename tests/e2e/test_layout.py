@@ -1,0 +1,94 @@
+"""Every kind of page at a phone's and a laptop's width: nothing scrolls sideways, the header
+leaves the page its room (at most a quarter of the screen), and a screenshot of each page is
+kept in test-artifacts/e2e/ (layout-<width>-<kind>.png) for people to look at."""
+
+import pytest
+
+from home.models import StandardPage
+from tests.e2e import content
+from tests.e2e.helpers import ARTIFACTS
+from tests.e2e.test_accessibility import (
+    article,
+    home,
+    meeting,
+    news_listing,
+    programme,
+    resolution,
+    search,
+    sign_in,
+    standard,
+    tag,
+)
+
+WIDTHS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 768}}
+HEADER_SHARE = 0.25
+
+
+def programmes(language):
+    return content.upcoming("TrainingProgramPage").get_parent().url
+
+
+def club_section(language):
+    return StandardPage.objects.get(slug="clubs", locale__language_code="ru").url
+
+
+def club(language):
+    return content.upcoming("ClubMeetingPage").get_parent().url
+
+
+def resolution_index(language):
+    return content.resolutions()["adopted"].get_parent().url
+
+
+PAGES = {
+    "home": home,
+    "news-index": news_listing,
+    "article": article,
+    "programmes": programmes,
+    "programme": programme,
+    "club-section": club_section,
+    "club": club,
+    "meeting": meeting,
+    "resolution-index": resolution_index,
+    "resolution": resolution,
+    "search": search,
+    "tag": tag,
+    "standard": standard,
+    "sign-in": sign_in,
+}
+
+MEASURE = """() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    header: document.querySelector('.site-header').getBoundingClientRect().height,
+    wide: [...document.querySelectorAll('main *')]
+        .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 3).map(el => el.outerHTML.slice(0, 120)),
+})"""
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_every_template_fits_the_screen_with_a_compact_header(new_page, device):
+    viewport = WIDTHS[device]
+    page = new_page(device, viewport=viewport, is_mobile=device == "phone")
+    problems = []
+    for kind, url_of in PAGES.items():
+        response = page.goto(url_of("ru"))
+        if response.status != 200:
+            problems.append(f"{kind}: {page.url} answered {response.status}")
+            continue
+        page.evaluate("() => document.fonts.ready")
+        page.screenshot(
+            path=str(ARTIFACTS / f"layout-{viewport['width']}-{kind}.png"), full_page=True
+        )
+        sizes = page.evaluate(MEASURE)
+        if sizes["scroll"] > sizes["width"]:
+            problems.append(
+                f"{kind}: {page.url} scrolls sideways ({sizes['scroll']} > {sizes['width']} px):"
+                f" {sizes['wide']}"
+            )
+        if sizes["header"] > viewport["height"] * HEADER_SHARE:
+            problems.append(
+                f"{kind}: the header is {sizes['header']:.0f} px of {viewport['height']} px"
+            )
+    assert not problems, "\n".join(problems)
