@@ -32,6 +32,34 @@ def form_timestamp():
     return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
 
 
+class SpamTrapMixin:
+    """The checks of a public form's spam traps: the `website` honeypot people never see and
+    the signed `started` time the form was shown (too old or sent too quickly is refused)."""
+
+    @property
+    def is_honeypot_filled(self):
+        return bool(self.data.get("website"))
+
+    def clean_started(self):
+        try:
+            started = signing.loads(
+                self.cleaned_data["started"], salt=TIMESTAMP_SALT, max_age=MAX_FORM_AGE_SECONDS
+            )
+            age = time.time() - float(started)
+        except (signing.BadSignature, TypeError, ValueError):
+            raise ValidationError(
+                _("The form has expired; please send it again."), code="expired"
+            ) from None
+        if age > MAX_FORM_AGE_SECONDS:
+            raise ValidationError(_("The form has expired; please send it again."), code="expired")
+        if age < MIN_FILL_SECONDS:
+            raise ValidationError(
+                _("The form was sent too quickly; please check it and send it again."),
+                code="too_fast",
+            )
+        return started
+
+
 class TypoReportForm(forms.Form):
     fragment = forms.CharField(
         label=_("Text with a mistake"),
@@ -50,7 +78,7 @@ class TypoReportForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(SpamTrapMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree to the processing of my personal data"),
         error_messages={
@@ -80,26 +108,3 @@ class QuestionForm(forms.ModelForm):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if not self.is_bound:
             self.initial["started"] = form_timestamp()
-
-    @property
-    def is_honeypot_filled(self):
-        return bool(self.data.get("website"))
-
-    def clean_started(self):
-        try:
-            started = signing.loads(
-                self.cleaned_data["started"], salt=TIMESTAMP_SALT, max_age=MAX_FORM_AGE_SECONDS
-            )
-            age = time.time() - float(started)
-        except (signing.BadSignature, TypeError, ValueError):
-            raise ValidationError(
-                _("The form has expired; please send it again."), code="expired"
-            ) from None
-        if age > MAX_FORM_AGE_SECONDS:
-            raise ValidationError(_("The form has expired; please send it again."), code="expired")
-        if age < MIN_FILL_SECONDS:
-            raise ValidationError(
-                _("The form was sent too quickly; please check it and send it again."),
-                code="too_fast",
-            )
-        return started

@@ -1,17 +1,11 @@
 """The registration form, built from the questions the event's organisers chose."""
 
-import time
-
 from django import forms
-from django.core import signing
-from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from home.feedback_forms import (
-    MAX_FORM_AGE_SECONDS,
-    MIN_FILL_SECONDS,
-    TIMESTAMP_SALT,
+    SpamTrapMixin,
     form_timestamp,
     single_line,
 )
@@ -34,7 +28,7 @@ def member_organisations():
     return Organisation.objects.filter(pk__in=[o.pk for o in chosen.values()]).order_by("name")
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(SpamTrapMixin, forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=200, validators=[single_line])
     position = forms.CharField(label=_("Position"), max_length=200)
     organisation = forms.ModelChoiceField(
@@ -130,27 +124,6 @@ class RegistrationForm(forms.Form):
             translation_key__in=Organisation.objects.filter(pk=chosen).values("translation_key")
         ).first()
         self.initial["organisation"] = listed.pk if listed else None
-
-    @property
-    def is_honeypot_filled(self):
-        return bool(self.data.get("website"))
-
-    def clean_started(self):
-        try:
-            started = signing.loads(
-                self.cleaned_data["started"], salt=TIMESTAMP_SALT, max_age=MAX_FORM_AGE_SECONDS
-            )
-            age = time.time() - float(started)
-        except (signing.BadSignature, TypeError, ValueError):
-            raise ValidationError(
-                _("The form has expired; please send it again."), code="expired"
-            ) from None
-        if age < MIN_FILL_SECONDS:
-            raise ValidationError(
-                _("The form was sent too quickly; please check it and send it again."),
-                code="too_fast",
-            )
-        return started
 
     def clean(self):
         cleaned = super().clean()
