@@ -22,7 +22,6 @@ import argparse
 import collections
 import http.client
 import os
-import secrets
 import shutil
 import subprocess
 import sys
@@ -163,22 +162,7 @@ def main():
     redis_url = os.environ.get("BENCH_REDIS_URL", pages_bench.DEFAULT_REDIS_URL)
     work = Path(tempfile.mkdtemp(prefix="faults_bench-"))
     app = work / "app"
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "GUNICORN_", "AWS_", "REDIS_", "DATABASE_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="association.settings.production",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_MEDIA_ROOT=str(work / "media"),
-        DJANGO_LOG_FORMAT="text",
-        DJANGO_CACHE_KEY_PREFIX="faults_bench",
-        DATABASE_URL=database_url,
-        GUNICORN_MAX_REQUESTS="0",
-    )
+    env = pages_bench.production_env(work, database_url, DJANGO_CACHE_KEY_PREFIX="faults_bench")
     if args.cache_retry is not None:
         env["DJANGO_CACHE_RETRY_SECONDS"] = args.cache_retry
     redis_port, postgres_port = args.port + 1, args.port + 2

@@ -88,6 +88,31 @@ print(json.dumps(pages))
 """
 
 
+def production_env(work, database_url, **overrides):
+    """The production settings a benchmark serves with, on 127.0.0.1 without TLS.
+
+    Only what the run sets: no DJANGO_*, GUNICORN_*, REDIS_URL, bucket or database variables
+    from the caller. No worker is recycled during a run, so no figure includes a restart.
+    """
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DJANGO_", "GUNICORN_", "AWS_", "REDIS_", "DATABASE_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="association.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_MEDIA_ROOT=str(work / "media"),
+        DJANGO_LOG_FORMAT="text",
+        DATABASE_URL=database_url,
+        GUNICORN_MAX_REQUESTS="0",
+        **overrides,
+    )
+    return env
+
+
 def machine():
     cpuinfo = Path("/proc/cpuinfo").read_text()
     model = next(
@@ -304,24 +329,7 @@ def main():
     redis_url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL)
     work = Path(tempfile.mkdtemp(prefix="pages_bench-"))
     app = work / "app"
-    # Only what this run sets: no DJANGO_*, REDIS_URL or bucket variables from the caller.
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "GUNICORN_", "AWS_", "REDIS_", "DATABASE_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="association.settings.production",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_MEDIA_ROOT=str(work / "media"),
-        DJANGO_LOG_FORMAT="text",
-        DATABASE_URL=database_url,
-        GUNICORN_WORKERS=str(args.workers),
-        # No worker is recycled during the run, so no page's figures include a restart.
-        GUNICORN_MAX_REQUESTS="0",
-    )
+    env = production_env(work, database_url, GUNICORN_WORKERS=str(args.workers))
     try:
         print(f"Copying the code and collecting static files into {work}")
         version = copy_code(app, args.revision)

@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import re
-import secrets
 import shutil
 import statistics
 import subprocess
@@ -44,6 +43,7 @@ from pages_bench import (  # noqa: E402
     load_average,
     machine,
     manage,
+    production_env,
     recreate_database,
     start_gunicorn,
     stop,
@@ -135,29 +135,9 @@ def main():
     redis_url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL)
     work = Path(tempfile.mkdtemp(prefix="side_by_side-"))
     app, stock = work / "app", work / "stock"
-    base_env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "GUNICORN_", "AWS_", "REDIS_", "DATABASE_"))
-    }
-    base_env.update(
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        GUNICORN_MAX_REQUESTS="0",
-    )
-    env = {
-        **base_env,
-        "DJANGO_SETTINGS_MODULE": "association.settings.production",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_MEDIA_ROOT": str(work / "media"),
-        "DJANGO_LOG_FORMAT": "text",
-        "DATABASE_URL": database_url,
-    }
-    stock_env = {
-        **base_env,
-        "DJANGO_SETTINGS_MODULE": "stock.settings.bench",
-        "DATABASE_URL": stock_url,
-    }
+    env = production_env(work, database_url)
+    # The stock project reads only its secret and database from the environment.
+    stock_env = {**env, "DJANGO_SETTINGS_MODULE": "stock.settings.bench", "DATABASE_URL": stock_url}
     servers = []
     try:
         print(f"Building this project and a stock Wagtail site in {work}", flush=True)
