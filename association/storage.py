@@ -17,7 +17,7 @@ class MediaStorage(S3Storage):
     # holds it. Readers get documents from the app's views, never from the bucket.
     querystring_auth = False
     # Replacing a document under the same file name must not overwrite the earlier
-    # version's object (home.models.DocumentVersion keeps its key).
+    # version's object (home.members.models.DocumentVersion keeps its key).
     file_overwrite = False
 
     def get_default_settings(self):

@@ -10,7 +10,7 @@ def login_username(request, credentials=None):
     """The user name django-axes records, cut to its 255-character column.
 
     Every sign-in form is covered, the admin's too; the members' form also refuses names
-    longer than a user name can be (home.forms.SignInForm).
+    longer than a user name can be (home.members.forms.SignInForm).
     """
     source = credentials if credentials else getattr(request, "data", request.POST)
     username = source.get("username")

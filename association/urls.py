@@ -11,8 +11,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from association import health
-from home import downloads as home_downloads
 from home import views as home_views
+from home.members import downloads as home_downloads
 from home.sitemaps import LocalizedSitemap
 from news import reads as news_reads
 from programs import access as programs_access
@@ -60,8 +60,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
-    path("account/", include("home.urls")),
-    path("feedback/", include("home.feedback_urls")),
+    path("account/", include("home.members.urls")),
+    path("feedback/", include("home.feedback.urls")),
     path("subscription/", include("news.urls")),
     path("registration/", include("programs.registrations.urls")),
     path("", include(wagtail_urls)),

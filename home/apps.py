@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Основа сайта"
 
     def ready(self):
-        from home.roles import grant_snippet_permissions
+        from home.members.roles import grant_snippet_permissions
         from home.sites import apply_site_url
 
         post_migrate.connect(grant_snippet_permissions, dispatch_uid="home_snippet_permissions")
@@ -21,4 +21,4 @@ class HomeConfig(AppConfig):
 class UsersConfig(WagtailUsersAppConfig):
     """Wagtail's users app with the member organisation on the user forms."""
 
-    user_viewset = "home.viewsets.UserViewSet"
+    user_viewset = "home.members.viewsets.UserViewSet"

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from home.feedback import Question, TypoReport
+from home.feedback.models import Question, TypoReport
 from home.models import AssociationSettings, StandardPage
 
 PRIVACY_PARAGRAPHS = [

@@ -3,7 +3,7 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.i18n import translated
+from home.i18n.languages import translated
 
 
 class LocalizedSitemap(Sitemap):

@@ -6,10 +6,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from home.feedback_admin import FeedbackViewSetGroup
-from home.reports import DocumentDownloadReportView
-from home.roles import is_editorial
-from home.tags_admin import TagViewSet
+from home.feedback.admin import FeedbackViewSetGroup
+from home.i18n.tags_admin import TagViewSet
+from home.members.reports import DocumentDownloadReportView
+from home.members.roles import is_editorial
 
 
 @hooks.register("register_admin_urls")

@@ -4,8 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.i18n.tags import tag_name
 from home.models import AssociationSettings
-from home.tags import tag_name
 from news.queries import localized
 
 FEED_LENGTH = 20

@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from home.caching import cached
-from home.feedback_views import same_origin
+from home.feedback.views import same_origin
 from home.ratelimit import client_key
 from news.models import NewsPage, NewsPageReads
 

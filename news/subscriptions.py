@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from home.feedback_views import privacy_page
+from home.feedback.views import privacy_page
 from home.ratelimit import is_limited
 from news.models import NewsIndexPage, Subscriber
 

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
-from home.downloads import forbidden, serve_document
+from home.members.downloads import forbidden, serve_document
+from home.members.roles import is_editorial, is_member
 from home.pages import public_pages
-from home.roles import is_editorial, is_member
 from programs.models import ResolutionPage
 from programs.models.resolutions import FINAL_STATUSES
 

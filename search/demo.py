@@ -9,7 +9,7 @@ from wagtail.models import Page
 from taggit.models import Tag
 
 from home.demo_en import translate
-from home.tags import TagEnglishName
+from home.i18n.tags import TagEnglishName
 
 # Slugs of the Russian pages that have an English version, parents before children.
 PAGES = [

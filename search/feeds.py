@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from taggit.models import Tag
 
-from home.tags import tag_name
+from home.i18n.tags import tag_name
 from search.pages import as_datetime, tag_listing
 
 FEED_ITEMS = 20

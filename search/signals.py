@@ -4,7 +4,7 @@ from wagtail.search.backends import get_search_backends
 
 from taggit.models import Tag
 
-from home.tags import TagEnglishName, forget_english_names
+from home.i18n.tags import TagEnglishName, forget_english_names
 from home.text import transliterate
 from search.pages import tag_through_models
 

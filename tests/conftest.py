@@ -6,8 +6,8 @@ from wagtail.models import Locale
 
 import pytest
 
+from home.members.roles import EDITORS, MEMBERS, MODERATORS
 from home.models import HomePage
-from home.roles import EDITORS, MEMBERS, MODERATORS
 from tests.factories import UserFactory
 
 

@@ -4,8 +4,8 @@ from wagtail.models import Workflow
 
 import pytest
 
+from home.members.roles import EDITORS, MEMBERS, MODERATORS
 from home.models import Person
-from home.roles import EDITORS, MEMBERS, MODERATORS
 from tests.factories import standard_page
 
 pytestmark = pytest.mark.django_db

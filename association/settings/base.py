@@ -238,8 +238,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "home.AssociationDocument"
 # Documents are served only through Wagtail's serve view, which checks permissions.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx"]
-# Uploads are checked by content as well (home.documents); a replaced file is kept.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.AssociationDocumentForm"
+# Uploads are checked by content as well (home.members.documents); a replaced file is kept.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.members.forms.AssociationDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 2**20
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from home.i18n import alternate_links, language_links, locale_codes
+from home.i18n.languages import alternate_links, language_links, locale_codes
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from home.caching import cached
-from home.i18n import translated
+from home.i18n.languages import translated
 
 register = template.Library()
 

@@ -16,7 +16,7 @@ from wagtail.models import Collection, Locale
 import lxml.html
 from PIL import Image as PILImage
 
-from home.roles import EDITORS
+from home.members.roles import EDITORS
 from home.text import latin_slug
 from news.intake.fetch import FetchError, setting
 from news.models import NewsIndexPage, NewsPage, NewsPageOrganisation

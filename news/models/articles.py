@@ -24,10 +24,10 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
+from home.i18n.tags import TaggedPageMixin, tag_name
+from home.i18n.translations import localized_pages
 from home.models import AgeRating, AssociationSettings, Organisation, Person, Region
 from home.pages import SitePageMixin, public_pages
-from home.tags import TaggedPageMixin, tag_name
-from home.translations import localized_pages
 from news.blocks import NewsBodyBlock
 from news.queries import localized
 

@@ -18,9 +18,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.i18n.tags import TaggedPageMixin
+from home.i18n.translations import localized_pages
 from home.pages import SitePageMixin, public_pages
-from home.tags import TaggedPageMixin
-from home.translations import localized_pages
 from programs import dates
 
 # Seconds an event page with registration may be kept by the page cache and browsers.

@@ -22,13 +22,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
-from home.documents import extension_of, read_pdf
-from home.downloads import forbidden, serve_document
+from home.i18n.tags import TaggedPageMixin
+from home.i18n.translations import localized_pages, one_version_each
+from home.members.documents import extension_of, read_pdf
+from home.members.downloads import forbidden, serve_document
+from home.members.roles import is_editorial, is_member
 from home.pages import SitePageMixin, public_pages
 from home.query import NumberField
-from home.roles import is_editorial, is_member
-from home.tags import TaggedPageMixin
-from home.translations import localized_pages, one_version_each
 
 MAX_QUERY_LENGTH = 200
 

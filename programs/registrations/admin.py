@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetVie
 
 import django_filters
 
-from home.roles import is_editorial
+from home.members.roles import is_editorial
 from programs.models import Registration, RegistrationSettings
 from programs.registrations.services import promote_waiting, send_promotions
 

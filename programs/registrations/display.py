@@ -34,7 +34,7 @@ def counted_settings(pk):
 
 
 def registration_context(page, request):
-    from home.feedback_views import privacy_page
+    from home.feedback.views import privacy_page
     from programs.registrations.forms import RegistrationForm
 
     pk = settings_id(page, request)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from home.feedback_forms import (
+from home.feedback.forms import (
     SpamTrapMixin,
     form_timestamp,
     single_line,

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Page
 
-from home.feedback_forms import form_timestamp
-from home.feedback_views import privacy_page, same_origin
+from home.feedback.forms import form_timestamp
+from home.feedback.views import privacy_page, same_origin
 from home.ratelimit import is_limited
 from programs.models import Registration, RegistrationSettings, RegistrationState
 from programs.registrations import services

@@ -1,7 +1,7 @@
 from django import template
 
+from home.i18n.translations import one_version_each
 from home.pages import public_pages
-from home.translations import one_version_each
 from programs.models import ResolutionPage
 
 register = template.Library()

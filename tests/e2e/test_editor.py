@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 import pytest
 
-from home.roles import EDITORS, MODERATORS
+from home.members.roles import EDITORS, MODERATORS
 from tests.factories import PASSWORD, UserFactory
 
 TITLE = "Библиотеки области подвели итоги года"

@@ -1,6 +1,6 @@
 """Journey: a reader selects a mistake on a page, presses Ctrl+Enter and reports it."""
 
-from home.feedback import TypoReport
+from home.feedback.models import TypoReport
 from home.models import StandardPage
 from tests.e2e.helpers import assert_accessible
 

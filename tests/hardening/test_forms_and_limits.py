@@ -10,8 +10,8 @@ from django.utils import timezone
 
 import pytest
 
-from home import mailing
-from home.feedback import TypoReport
+from home.feedback.models import TypoReport
+from home.members import mailing
 from news.models import Subscriber
 from news.reads import counter_key
 from tests.factories import PASSWORD, UserFactory

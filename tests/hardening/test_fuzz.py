@@ -21,7 +21,7 @@ from wagtail.models import Page, Revision
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-from home.feedback import Question, TypoReport
+from home.feedback.models import Question, TypoReport
 from home.models import DocumentDownload
 from news.models import NewsPageReads, Subscriber
 from news.queries import NewsFilterForm

@@ -19,7 +19,7 @@ from wagtail.models import Page
 import pytest
 from taggit.models import Tag
 
-from home.i18n import translated
+from home.i18n.languages import translated
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from taggit.models import Tag
 
 from home.caching import content_version
 from home.demo_en import translate
-from home.tags import TagEnglishName
+from home.i18n.tags import TagEnglishName
 from tests.members.factories import resolution, resolution_index
 from tests.news.factories import news_index, news_page
 from tests.programs.factories import club, meeting, programme, programme_index

@@ -6,8 +6,8 @@ from django.core.files.base import ContentFile
 import factory
 
 from home.demo import make_pdf
+from home.members.roles import MEMBERS
 from home.models import AssociationDocument, MemberProfile
-from home.roles import MEMBERS
 from tests.factories import OrganisationFactory, UserFactory
 
 

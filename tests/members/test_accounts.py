@@ -6,9 +6,9 @@ from django.urls import reverse
 
 import pytest
 
-from home import mailing
+from home.members import mailing
+from home.members.roles import MEMBERS
 from home.models import MemberProfile
-from home.roles import MEMBERS
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory
 from tests.members.factories import member_user
 
@@ -148,7 +148,7 @@ def test_non_member_organisations_are_not_offered(client, superuser):
 
 
 def test_editors_are_not_members(editor):
-    from home.roles import is_editorial, is_member
+    from home.members.roles import is_editorial, is_member
 
     assert is_editorial(editor)
     assert not is_member(editor)

@@ -10,7 +10,7 @@ from wagtail.models import Collection
 import pytest
 
 from home.demo import make_pdf
-from home.documents import content_disposition
+from home.members.documents import content_disposition
 from home.models import AssociationDocument, DocumentDownload, DocumentVersion
 from tests.members.factories import DocumentFactory, member_user
 

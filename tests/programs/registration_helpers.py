@@ -6,7 +6,7 @@ import time
 from django.core import signing
 from django.utils import timezone
 
-from home.feedback_forms import TIMESTAMP_SALT
+from home.feedback.forms import TIMESTAMP_SALT
 from programs.models import Registration, RegistrationSettings
 from tests.programs.factories import programme
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 import pytest
 
-from home.roles import grant_snippet_permissions
+from home.members.roles import grant_snippet_permissions
 from programs.models import Registration
 from programs.registrations import services
 from tests.factories import standard_page

@@ -14,6 +14,6 @@ def empty_cache():
 @pytest.fixture
 def snippet_permissions(db):
     """The editors' and moderators' snippet permissions, granted after every migrate."""
-    from home.roles import grant_snippet_permissions
+    from home.members.roles import grant_snippet_permissions
 
     grant_snippet_permissions()

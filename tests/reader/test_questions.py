@@ -8,8 +8,8 @@ from wagtail.models import Site
 
 import pytest
 
-from home.feedback import Question, TypoReport
-from home.feedback_forms import TIMESTAMP_SALT, form_timestamp
+from home.feedback.forms import TIMESTAMP_SALT, form_timestamp
+from home.feedback.models import Question, TypoReport
 from home.models import AssociationSettings
 from tests.factories import standard_page
 

@@ -4,7 +4,7 @@ from django.core import mail
 
 import pytest
 
-from home.feedback import TypoReport
+from home.feedback.models import TypoReport
 from tests.factories import standard_page
 
 pytestmark = pytest.mark.django_db

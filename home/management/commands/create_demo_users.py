@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from home.members.roles import EDITORS, MEMBERS, MODERATORS
 from home.models import MemberProfile, Organisation
-from home.roles import EDITORS, MEMBERS, MODERATORS
 
 # Development accounts only: the command refuses to run unless DEBUG is on.
 DEMO_USERS = [

@@ -8,7 +8,7 @@ English version where there is one.
 
 from wagtail.models import Page
 
-from home.i18n import translated
+from home.i18n.languages import translated
 from home.pages import public_pages
 
 

@@ -4,7 +4,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from home.models import MemberProfile
+from home.members.models import MemberProfile
 
 EDITORS = "Редакторы"
 MODERATORS = "Модераторы"

@@ -12,8 +12,9 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
-from home.models import AssociationDocument, DocumentDownload, Organisation
-from home.roles import is_editorial
+from home.members.models import AssociationDocument, DocumentDownload
+from home.members.roles import is_editorial
+from home.models import Organisation
 
 
 class DocumentDownloadFilterSet(WagtailFilterSet):

@@ -6,7 +6,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.utils.translation import gettext_lazy as _
 
-from home.mailing import send_later
+from home.members.mailing import send_later
 from home.ratelimit import is_limited, is_limited_for
 
 RESET_ADDRESS_LIMIT = (3, 60 * 60)  # letters per e-mail address per hour

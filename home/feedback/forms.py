@@ -7,7 +7,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from home.feedback import COMMENT_MAX_LENGTH, FRAGMENT_MAX_LENGTH, Question
+from home.feedback.models import COMMENT_MAX_LENGTH, FRAGMENT_MAX_LENGTH, Question
 
 TIMESTAMP_SALT = "home.feedback.form-timestamp"
 # A person needs a few seconds to fill in the question form; a bot posts at once. A form

@@ -3,8 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from home.accounts import PasswordResetView
-from home.forms import SignInForm
+from home.members.accounts import PasswordResetView
+from home.members.forms import SignInForm
 
 TEMPLATES = "home/accounts/"
 

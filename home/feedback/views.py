@@ -17,8 +17,8 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Page, Site
 
-from home.feedback import TypoReport
-from home.feedback_forms import QuestionForm, TypoReportForm, form_timestamp
+from home.feedback.forms import QuestionForm, TypoReportForm, form_timestamp
+from home.feedback.models import TypoReport
 from home.ratelimit import is_limited
 
 logger = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
-from home.feedback import Question, TypoReport
+from home.feedback.models import Question, TypoReport
 
 
 def read_only(*names):

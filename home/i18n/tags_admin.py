@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from taggit.models import Tag
 
-from home.tags import TagEnglishName
+from home.i18n.tags import TagEnglishName
 
 
 class TagForm(WagtailAdminModelForm):

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from home.models import MemberProfile, Organisation
+from home.members.models import MemberProfile
+from home.models import Organisation
 
 
 class AssociationDocumentForm(BaseDocumentForm):

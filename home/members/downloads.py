@@ -3,9 +3,9 @@
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, render
 
-from home.documents import private_file_response
-from home.models import DocumentDownload, DocumentVersion
-from home.roles import is_editorial
+from home.members.documents import private_file_response
+from home.members.models import DocumentDownload, DocumentVersion
+from home.members.roles import is_editorial
 
 
 def forbidden(request):

@@ -1,6 +1,6 @@
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from home.forms import MemberUserCreationForm, MemberUserEditForm
+from home.members.forms import MemberUserCreationForm, MemberUserEditForm
 
 
 class UserViewSet(WagtailUserViewSet):

@@ -1,0 +1,1 @@
+"""Readers' feedback: reports of mistakes on pages and questions to the association."""

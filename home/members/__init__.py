@@ -1,0 +1,1 @@
+"""Members of the association: their documents and downloads, profiles, roles and sign-in."""

@@ -1,0 +1,32 @@
+"""The models of the home app: pages, shared snippets and site settings, plus re-exports."""
+
+# Models that live with their purpose (members, feedback, tag names) are imported here so that
+# Django registers them while loading the app, and `from home.models import X` keeps working.
+from home.feedback.models import Question, TypoReport
+from home.i18n.tags import TagEnglishName
+from home.members.models import (
+    AssociationDocument,
+    DocumentDownload,
+    DocumentVersion,
+    MemberProfile,
+)
+from home.models.pages import HomePage, StandardPage
+from home.models.settings import AgeRating, AssociationSettings
+from home.models.snippets import Organisation, Person, Region
+
+__all__ = [
+    "AgeRating",
+    "AssociationDocument",
+    "AssociationSettings",
+    "DocumentDownload",
+    "DocumentVersion",
+    "HomePage",
+    "MemberProfile",
+    "Organisation",
+    "Person",
+    "Question",
+    "Region",
+    "StandardPage",
+    "TagEnglishName",
+    "TypoReport",
+]
