@@ -120,6 +120,9 @@ def delete_version_file(sender, instance, **kwargs):
 class MemberProfile(models.Model):
     """Links a member's user account to the member organisation the person works for."""
 
+    # Organisations are named as "home.Organisation" here and below: home.models imports this
+    # module to register its models, so this module must not need home.models to load.
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
