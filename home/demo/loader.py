@@ -17,10 +17,10 @@ Values: `{ru: ..., en: ...}` is a text with its English translation, and an item
 (or name) has one gets an English version made with wagtail-localize at the end of the app.
 Rich text written without tags becomes a paragraph. Related objects are named: pages by their
 path under the home page (`clubs/methodists-club`), snippets by slug, short name, name or
-e-mail; a picture is `{draw: title, seed: ...}` (the page's title if no `draw`; drawn by home.illustrations; its description
-becomes the alternative text unless one is given), a PDF document `{pdf: title, text: [...],
-file: name.pdf}`. Dates may be relative: `today + 20`, `today - 60 (month start)`,
-`now - 2 days`. Times are written `10:30` (YAML reads them as minutes; see `time`).
+e-mail; a picture is `{draw: title, seed: ...}` (drawn by home.illustrations from the title, the
+page's own if none is given; its description becomes the alternative text unless one is
+given), a PDF document `{pdf: title, text: [...], file: name.pdf}`. Dates may be relative:
+`today + 20`, `today - 60 (month start)`, `now - 2 days`. Times are written `10:30`.
 """
 
 import calendar
@@ -36,7 +36,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from wagtail import blocks
-from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
@@ -51,7 +50,9 @@ from home.demo.translation import translate
 from home.tags import TagEnglishName
 
 REFERENCE_FIELDS = ("slug", "short_name", "name", "email", "page")
-RELATIVE = re.compile(r"^(today|now)\s*(?:([+-])\s*(\d+)(?:\s*days?)?)?\s*(?:\((month start|month end)\))?$")
+RELATIVE = re.compile(
+    r"^(today|now)\s*(?:([+-])\s*(\d+)(?:\s*days?)?)?\s*(?:\((month start|month end)\))?$"
+)
 PAGE_KEYS = {"type", "children", "tags"}
 
 
@@ -87,12 +88,14 @@ class Loader:
             else:
                 message = handler(value)
             self.command.progress(f"{section}: {message}")
+        english, created = Locale.objects.get(language_code="en"), 0
         for instance, strings in self.english:
+            created += instance.get_translation_or_none(english) is None
             # Fresh from the database, as a translator would open it: stream values read back
             # from their stored form.
             translate(type(instance).objects.get(pk=instance.pk), strings)
         if self.english:
-            self.command.progress(f"English versions of {len(self.english)} pages and snippets")
+            self.command.progress(f"English versions: {created} new of {len(self.english)}")
 
     # Sections
 
@@ -124,16 +127,17 @@ class Loader:
         return created
 
     def load_settings(self, groups):
+        filled = 0
         for group in groups:
             model = apps.get_model(group["model"])
             site_setting = model.for_site(Site.objects.get(is_default_site=True))
-            assert isinstance(site_setting, BaseSiteSetting)
             fields = {name: raw for name, raw in group.items() if name != "model"}
             if not getattr(site_setting, next(iter(fields))):
                 for name, raw in fields.items():
                     setattr(site_setting, name, self.value(model, name, raw))
                 site_setting.save()
-        return "filled"
+                filled += 1
+        return f"{filled} groups filled"
 
     def load_tags(self, names):
         named = 0

@@ -14,7 +14,6 @@ from wagtail_localize.models import (
 )
 
 
-
 def english():
     return Locale.objects.get(language_code="en")
 
@@ -47,4 +46,3 @@ def translate(instance, strings, publish=True):
         translation.get_latest_revision().publish()
         translation.refresh_from_db()
     return translation
-

@@ -58,8 +58,7 @@ def resolutions(loader, items):
         loader.page(register, page_item)
         created += 1
         if item.get("corrected"):
-            document.file = ContentFile(
-                make_pdf(f"{title} (исправленная редакция)", paragraphs), name=f"{filename} испр.pdf"
-            )
+            corrected = make_pdf(f"{title} (исправленная редакция)", paragraphs)
+            document.file = ContentFile(corrected, name=f"{filename} испр.pdf")
             document.save()
     return f"{created} new"

@@ -1,9 +1,7 @@
 import pytest
 from taggit.models import Tag
 
-from home import demo as home_demo
-from news import demo as news_demo
-from programs import demo
+from home.demo import load_app
 from programs.models import (
     ClubMeetingPage,
     ClubPage,
@@ -22,14 +20,14 @@ class Command:
 
 
 def test_demo_content_is_idempotent_and_covers_every_status(client):
-    home_demo.load(Command())
-    demo.load(Command())
+    load_app("home", Command())
+    load_app("programs", Command())
     counts = (
         TrainingProgramPage.objects.count(),
         ClubPage.objects.count(),
         ClubMeetingPage.objects.count(),
     )
-    demo.load(Command())
+    load_app("programs", Command())
     assert counts == (
         TrainingProgramPage.objects.count(),
         ClubPage.objects.count(),
@@ -55,10 +53,10 @@ def test_demo_registrations_show_every_state_and_are_idempotent(client):
     from programs.models import Registration, RegistrationSettings, RegistrationState
     from programs.registrations import services
 
-    home_demo.load(Command())
-    demo.load(Command())
+    load_app("home", Command())
+    load_app("programs", Command())
     counts = (RegistrationSettings.objects.count(), Registration.objects.count())
-    demo.load(Command())
+    load_app("programs", Command())
     assert counts == (RegistrationSettings.objects.count(), Registration.objects.count())
     states = {s.page.slug: s.state()[0] for s in RegistrationSettings.objects.all()}
     assert states == {
@@ -80,9 +78,9 @@ def test_demo_registrations_show_every_state_and_are_idempotent(client):
 
 
 def test_demo_content_uses_the_new_fields_and_contradicts_nothing():
-    home_demo.load(Command())
-    demo.load(Command())
-    news_demo.load(Command())  # news share tags with the programmes
+    load_app("home", Command())
+    load_app("programs", Command())
+    load_app("news", Command())  # news share tags with the programmes
     meetings = list(ClubMeetingPage.objects.all())
     programmes = list(TrainingProgramPage.objects.all())
     assert any(page.date_precision == DatePrecision.MONTH for page in meetings)
