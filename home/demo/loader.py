@@ -178,7 +178,9 @@ class Loader:
             if field is not None and field.one_to_many:
                 manager = getattr(page, name)
                 for row in rows:
-                    manager.add(field.related_model(**self.child(field, row)))
+                    values = self.child(field, row)
+                    if None not in values.values():  # e.g. a related page of an app not loaded
+                        manager.add(field.related_model(**values))
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.wants_english(page, item)
@@ -259,7 +261,8 @@ class Loader:
             return raw
         if issubclass(model, Page):
             path = self.home().url_path + (f"{raw.strip('/')}/" if raw.strip("/") else "")
-            return Page.objects.get(url_path=path, locale=self.russian).specific
+            page = Page.objects.filter(url_path=path, locale=self.russian).first()
+            return page.specific if page else None
         if "seed" in raw:
             return make_image(self.text(raw.get("draw", title)), raw["seed"])
         if "pdf" in raw:

@@ -24,7 +24,7 @@ def test_demo_news_is_complete_and_idempotent(client, settings, tmp_path):
     load_app("news", command)
     demo = yaml.safe_load(content_file("news").read_text(encoding="utf-8"))
 
-    index = NewsIndexPage.objects.get(slug="news")
+    index = NewsIndexPage.objects.get(slug="news", locale__language_code="ru")
     assert index.show_in_menus
     articles = NewsPage.objects.child_of(index)
     assert articles.count() == len(demo["pages"][0]["children"]) >= 12
