@@ -129,7 +129,7 @@ ENGLISH = {
 def in_language(page, language):
     """`page` in `language`: its published translation, made with wagtail-localize (and
     its parents' before it) when the content has none yet."""
-    from home.demo_en import translate
+    from home.demo import translate
 
     page = page.specific
     if page.locale.language_code == language:

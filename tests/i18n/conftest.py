@@ -1,6 +1,6 @@
 import pytest
 
-from home.demo_en import translate
+from home.demo import translate
 
 
 @pytest.fixture

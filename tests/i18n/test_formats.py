@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from home.demo_en import translate
+from home.demo import translate
 from tests.programs.factories import club, meeting, programme, programme_index
 
 pytestmark = pytest.mark.django_db

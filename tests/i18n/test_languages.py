@@ -4,7 +4,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from home.demo_en import translate
+from home.demo import translate
 from home.i18n.languages import translated
 from tests.factories import standard_page
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import pytest
 
-from home.demo_en import translate
+from home.demo import translate
 from news.models import NewsPageRelatedPage
 from programs.models import ResolutionPage
 from programs.models.programmes import TrainingProgramRelatedNews

@@ -9,7 +9,7 @@ from django.utils import timezone
 import pytest
 from taggit.models import Tag
 
-from home.demo_en import translate
+from home.demo import translate
 from programs.models import TrainingProgramLecturer
 from tests.factories import PersonFactory
 from tests.news.factories import news_index, news_page

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 import pytest
 
-from home.demo_en import translate
+from home.demo import translate
 from home.models import AssociationSettings
 from tests.news.factories import news_index, news_page
 from tests.programs.factories import programme, programme_index

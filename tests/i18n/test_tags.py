@@ -11,7 +11,7 @@ import pytest
 from taggit.models import Tag
 
 from home.caching import content_version
-from home.demo_en import translate
+from home.demo import translate
 from home.i18n.tags import TagEnglishName
 from tests.members.factories import resolution, resolution_index
 from tests.news.factories import news_index, news_page

@@ -10,7 +10,7 @@ from wagtail_localize.models import TranslationSource
 
 import pytest
 
-from home.demo_en import translate
+from home.demo import translate
 from home.models import StandardPage
 from tests.factories import OrganisationFactory, PersonFactory, RegionFactory, standard_page
 from tests.news.factories import news_index, news_page

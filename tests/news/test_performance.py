@@ -15,7 +15,7 @@ from django.utils import timezone
 
 import pytest
 
-from home.demo_en import translate
+from home.demo import translate
 from news.models import (
     NewsPage,
     NewsPageAuthor,

@@ -166,10 +166,10 @@ class Progress:
 
 
 def test_demo_privacy_page_and_examples_are_idempotent(home):
-    from home import demo_feedback
+    from home.demo import load_app
 
-    demo_feedback.load(Progress())
-    demo_feedback.load(Progress())
+    load_app("home", Progress(), sections={"pages", "settings", "records"})
+    load_app("home", Progress(), sections={"pages", "settings", "records"})
     site = Site.objects.get(is_default_site=True)
     privacy = AssociationSettings.for_site(site).privacy_page
     assert privacy.title == "Политика обработки персональных данных"
@@ -181,10 +181,10 @@ def test_demo_privacy_page_and_examples_are_idempotent(home):
 def test_english_consent_boxes_link_the_english_privacy_policy(client, home, english):
     from wagtail_localize.models import StringTranslation, TranslationSource
 
-    from home import demo_en, demo_feedback
+    from home.demo import load_app
 
-    demo_feedback.load(Progress())
-    demo_en.create_pages()
+    # The home page and its standard pages, with their English versions.
+    load_app("home", Progress(), sections={"pages", "settings", "records"})
     russian = AssociationSettings.for_site(Site.objects.get(is_default_site=True)).privacy_page
     policy = russian.get_translation(english)
     assert policy.live

@@ -171,10 +171,19 @@ def test_news_index_links_the_subscription_form(client, home):
 
 
 def test_demo_subscribers_fill_the_dashboard_and_are_created_once(client, editor):
-    from news.demo import SUBSCRIBERS, create_subscribers
+    import yaml
 
-    create_subscribers()
-    create_subscribers()
+    from home.demo import load_app
+    from home.demo.loader import content_file
+
+    class Progress:
+        def progress(self, message):
+            pass
+
+    load_app("news", Progress(), sections={"records"})
+    load_app("news", Progress(), sections={"records"})
+    demo = yaml.safe_load(content_file("news").read_text(encoding="utf-8"))
+    SUBSCRIBERS = demo["records"][0]["items"]
     assert Subscriber.objects.count() == len(SUBSCRIBERS)
     assert {subscriber.language for subscriber in Subscriber.objects.all()} == {"ru", "en"}
     client.force_login(editor)

@@ -1,24 +1,25 @@
-import importlib
-import importlib.util
-
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from home.demo.loader import content_file, load_app
+from home.demo.media import redraw_earlier_pictures
 
 
 class Command(BaseCommand):
     help = "Create or complete the demo site; safe to run again (nothing is duplicated)."
 
     def handle(self, *args, **options):
-        # Each app owns its demo content in `<app>/demo.py` with a `load(command)` function;
-        # discovering them keeps home/ free of imports from the apps built on top of it.
+        redraw_earlier_pictures()
+        # Each app owns its demo content in `<app>/demo/content.yaml` (and app-specific steps in
+        # `<app>/demo/hooks.py`); finding them by app keeps home/ free of imports from the apps
+        # built on top of it.
         for app in settings.LOCAL_APPS:
-            module_name = f"{app}.demo"
-            if importlib.util.find_spec(module_name) is None:
+            if not content_file(app).exists():
                 continue
             self.stdout.write(f"{app}:")
             with transaction.atomic():
-                importlib.import_module(module_name).load(self)
+                load_app(app, self)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def progress(self, message):
