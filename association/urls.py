@@ -1,5 +1,3 @@
-import os
-
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
@@ -17,10 +15,8 @@ from home.sitemaps import LocalizedSitemap
 from news import reads as news_reads
 from programs import access as programs_access
 
-ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/")
-
 urlpatterns = [
-    path(f"{ADMIN_PATH}/", include(wagtailadmin_urls)),
+    path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path(
         "documents/versions/<int:version_id>/",
         home_downloads.document_version,

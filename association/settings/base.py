@@ -127,6 +127,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "association.urls"
+# The admin's address (urls.py), whose pages get their own content security policy.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/")
 
 TEMPLATES = [
     {
@@ -379,7 +381,7 @@ AXES_HANDLER = "association.throttling.AddressLimitHandler"
 AXES_USERNAME_CALLABLE = "association.throttling.login_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "association.middleware.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "association.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_ip"
 AXES_ENABLE_ADMIN = False
 # Number of reverse proxies (load balancer, ingress) that append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
