@@ -22,29 +22,10 @@ from home.pages import SitePageMixin, public_pages
 from home.tags import TaggedPageMixin
 from home.translations import localized_pages
 from programs import dates
+from programs.choices import DatePrecision, Format, Status
 
 # Seconds an event page with registration may be kept by the page cache and browsers.
 REGISTRATION_STATE_MAX_AGE = 60
-
-
-class Format(models.TextChoices):
-    IN_PERSON = "in_person", _("in person")
-    ONLINE = "online", _("online")
-    MIXED = "mixed", _("mixed")
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", _("exact dates")
-    MONTH = "month", _("month only (planned)")
-
-
-class Status(models.TextChoices):
-    REGISTRATION_OPEN = "registration_open", _("registration open")
-    REGISTRATION_CLOSED = "registration_closed", _("registration closed")
-    UPCOMING = "upcoming", _("upcoming")
-    IN_PROGRESS = "in_progress", _("in progress")
-    FINISHED = "finished", _("finished")
-    CANCELLED = "cancelled", _("cancelled")
 
 
 def site_zone():

@@ -22,6 +22,8 @@ from home.blocks import BodyBlock
 from home.models import Person
 from home.pages import OneQueryChildRouteMixin, SitePageMixin
 from programs.blocks import ModulesBlock, people_fetched, referenced_people
+from programs.choices import ProgramKind
+from programs.forms import ProgramFilterForm
 from programs.models.events import (
     EventPage,
     RelatedNews,
@@ -71,8 +73,6 @@ class ProgramIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin
         )
 
     def get_context(self, request, *args, **kwargs):
-        from programs.forms import ProgramFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         programmes = self.programmes()
         form = ProgramFilterForm(request.GET, years=self.years())
@@ -120,15 +120,7 @@ class TrainingProgramPageTag(TaggedItemBase):
 class TrainingProgramPage(EventPage):
     """One training programme: a course, school session, seminar, internship or webinar."""
 
-    class Kind(models.TextChoices):
-        COURSES = "courses", _("professional development courses")
-        SCHOOL = "school", _("school")
-        SEMINAR = "seminar", _("seminar")
-        TRAINING = "training", _("seminar-training")
-        INTERNSHIP = "internship", _("internship")
-        WEBINAR = "webinar", _("webinar")
-        CONFERENCE = "conference", _("conference")
-        OTHER = "other", _("other")
+    Kind = ProgramKind
 
     class Certificate(models.TextChoices):
         NONE = "", _("none")

@@ -4,7 +4,11 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from home.caching import cached
-from programs.models import Registration, RegistrationSettings, RegistrationState
+from programs.models.registrations import (
+    Registration,
+    RegistrationSettings,
+    RegistrationState,
+)
 
 
 def settings_id(page, request=None):
