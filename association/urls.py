@@ -12,7 +12,7 @@ from association import health
 from home import downloads as home_downloads
 from home import views as home_views
 from home.sitemaps import LocalizedSitemap
-from news import reads as news_reads
+from news.reader import reads as news_reads
 from programs import access as programs_access
 
 urlpatterns = [
@@ -58,7 +58,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("account/", include("home.urls")),
     path("feedback/", include("home.feedback_urls")),
-    path("subscription/", include("news.urls")),
+    path("subscription/", include("news.reader.urls")),
     path("registration/", include("programs.registrations.urls")),
     path("", include(wagtail_urls)),
 )

@@ -14,8 +14,7 @@ from news.models.articles import (
 )
 from news.models.index import NewsIndexPage
 from news.models.intake import IntakeItem, IntakeSource
-from news.models.reads import NewsPageReads
-from news.models.subscriptions import Subscriber
+from news.reader.models import NewsPageReads, Subscriber
 
 __all__ = [
     "ARTICLE_IMAGE",

@@ -38,7 +38,7 @@ def latest_news(context, count=3):
 @register.inclusion_tag("news/tags/popular_news.html", takes_context=True)
 def popular_news(context, count=5):
     """«Популярное»: the most read articles of the last 30 days in the page's language."""
-    from news.reads import popular_articles
+    from news.reader.reads import popular_articles
 
     page = context.get("page")
     locale_id = page.locale_id if page is not None else Locale.get_active().pk
