@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from home.models import AssociationSettings
 from home.tags import tag_name
-from news.queries import localized
+from news.localize import localized
 
 FEED_LENGTH = 20
 

@@ -5,15 +5,17 @@ from news.models.articles import (
     LISTING_IMAGE,
     SHARE_IMAGE,
     NewsPage,
-    NewsPageAuthor,
     NewsPageForm,
+)
+from news.models.index import NewsIndexPage
+from news.models.intake import IntakeItem, IntakeSource
+from news.models.links import (
+    NewsPageAuthor,
     NewsPageMentionedPerson,
     NewsPageOrganisation,
     NewsPageRelatedPage,
     NewsPageTag,
 )
-from news.models.index import NewsIndexPage
-from news.models.intake import IntakeItem, IntakeSource
 from news.reader.models import NewsPageReads, Subscriber
 
 __all__ = [

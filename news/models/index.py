@@ -21,8 +21,9 @@ from home.caching import cached
 from home.models import Region
 from home.pages import OneQueryChildRouteMixin, SitePageMixin, public_pages
 from news.calendar import month_calendar
+from news.localize import localize_regions, localized
 from news.models.articles import LISTING_IMAGE, NewsPage
-from news.queries import NewsFilters, localize_regions, localized
+from news.queries import NewsFilters
 
 
 class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page):

@@ -6,8 +6,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from home.pages import public_pages
+from news.localize import localize_regions
 from news.models import LISTING_IMAGE, NewsIndexPage, NewsPage
-from news.queries import localize_regions
 
 register = template.Library()
 

@@ -4,7 +4,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -19,8 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.pages import SitePageMixin, public_pages
-from home.tags import TaggedPageMixin
-from home.translations import localized_pages
+from home.related import TopicPageMixin
 from programs import dates
 from programs.choices import DatePrecision, Format, Status
 
@@ -55,8 +53,10 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
+class EventPage(SitePageMixin, TopicPageMixin, RoutablePageMixin, Page):
     """Abstract base of programmes and meetings: when, where, in which format, and status."""
+
+    links, link_field = "related_news", "news"
 
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(
@@ -333,19 +333,6 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         """The figure editors entered, else the attendance organisers marked."""
         return self.participant_count or self.attended_count
 
-    def related_news_pages(self):
-        """Live, public news items the editor linked (`related_news`), in the editor's order,
-        each in this page's language where it is translated (the links are synchronised)."""
-        links = self.related_news.all()
-        if not isinstance(links, QuerySet):  # a preview: the links live in memory only
-            pages = live_public_pages([link.news_id for link in links])
-            return localized_pages(pages, self.locale_id)
-        # The links and their pages in one query.
-        order = links.filter(news_id=OuterRef("pk")).values("sort_order")[:1]
-        pages = Page.objects.live().filter(pk__in=links.values("news_id"))
-        pages = public_pages(pages).annotate(link_order=Subquery(order)).order_by("link_order")
-        return localized_pages(pages, self.locale_id)
-
 
 class RelatedNews(Orderable):
     """A news item linked from a programme or meeting (a page chooser, any news page)."""
@@ -358,9 +345,3 @@ class RelatedNews(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
-
-
-def live_public_pages(ids):
-    """Pages among `ids` that readers may see, in the given order."""
-    pages = public_pages(Page.objects.live().filter(pk__in=ids)).in_bulk()
-    return [pages[pk] for pk in ids if pk in pages]

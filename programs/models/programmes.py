@@ -21,6 +21,7 @@ from taggit.models import TaggedItemBase
 from home.blocks import BodyBlock
 from home.models import Person
 from home.pages import OneQueryChildRouteMixin, SitePageMixin
+from home.related import TOPIC_SEARCH_FIELDS, topic_panels, topic_synchronized_fields
 from programs.blocks import ModulesBlock, people_fetched, referenced_people
 from programs.choices import ProgramKind
 from programs.forms import ProgramFilterForm
@@ -199,8 +200,7 @@ class TrainingProgramPage(EventPage):
         FieldPanel("modules"),
         FieldPanel("body"),
         EventPage.cancellation_panel,
-        FieldPanel("tags"),
-        InlinePanel("related_news", label=_("Related news")),
+        *topic_panels("related_news", _("Related news")),
     ]
 
     search_fields = Page.search_fields + [
@@ -208,7 +208,7 @@ class TrainingProgramPage(EventPage):
         index.SearchField("target_audience"),
         index.SearchField("modules"),
         index.SearchField("body"),
-        index.SearchField("tag_text"),
+        *TOPIC_SEARCH_FIELDS,
         index.FilterField("start_date"),
         index.FilterField("kind"),
         index.FilterField("format"),
@@ -229,10 +229,9 @@ class TrainingProgramPage(EventPage):
         SynchronizedField("application_deadline"),
         SynchronizedField("capacity"),
         SynchronizedField("registration_url"),
-        SynchronizedField("tagged_items"),
         SynchronizedField("hosts"),
         SynchronizedField("lecturers"),
-        SynchronizedField("related_news"),
+        *topic_synchronized_fields("related_news"),
     ]
 
     class Meta:

@@ -1,0 +1,62 @@
+"""Tags and editor-chosen related pages, the way articles, events and final documents have them.
+
+Each page type still declares its own `tags` and its own Orderable of links: a
+ClusterTaggableManager needs a through model with a ParentalKey to the concrete page, and so
+does an inline list of links, so both stay one table per page type. The rest is shared here:
+the panels, the search field, what translations synchronise, and reading the links.
+"""
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.pages import public_pages
+from home.tags import TaggedPageMixin
+from home.translations import localized_pages
+
+TOPIC_SEARCH_FIELDS = [index.SearchField("tag_text")]
+
+
+def topic_panels(links=None, label=None):
+    """The tags field and, for a page type with links, their inline list."""
+    panels = [FieldPanel("tags")]
+    if links:
+        panels.append(InlinePanel(links, label=label))
+    return panels
+
+
+def topic_synchronized_fields(links=None):
+    """Tags and links are shared by every language version of a page."""
+    fields = [SynchronizedField("tagged_items")]
+    if links:
+        fields.append(SynchronizedField(links))
+    return fields
+
+
+class TopicPageMixin(TaggedPageMixin):
+    """For page types with `tags` (through a model whose related name is `tagged_items`) and,
+    where `links` names one, an Orderable of linked pages whose page field is `link_field`."""
+
+    links = None
+    link_field = None
+
+    def linked_pages(self):
+        """Live, public pages the editor linked, in the editor's order, each in this page's
+        language where it is translated (the links are synchronised)."""
+        if self.links is None:
+            return []
+        links = getattr(self, self.links).all()
+        target = f"{self.link_field}_id"
+        if not isinstance(links, QuerySet):  # a preview: the links live in memory only
+            links = sorted(links, key=lambda link: (link.sort_order is None, link.sort_order or 0))
+            ids = [getattr(link, target) for link in links]
+            found = public_pages(Page.objects.live().filter(pk__in=ids)).in_bulk()
+            return localized_pages([found[pk] for pk in ids if pk in found], self.locale_id)
+        # The links and their pages in one query.
+        order = links.filter(**{target: OuterRef("pk")}).values("sort_order")[:1]
+        pages = Page.objects.live().filter(pk__in=links.values(target))
+        pages = public_pages(pages).annotate(link_order=Subquery(order)).order_by("link_order")
+        return localized_pages(pages, self.locale_id)
