@@ -30,6 +30,7 @@ from home.related import (
 from news.blocks import NewsBodyBlock
 from news.localize import localized
 from news.models.links import NewsPageTag
+from news.people import linked_people, shown_people
 from news.structured_data import article_json_ld
 
 # Rendition specs used by the news templates; generated when an article is published so that
@@ -293,57 +294,11 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
 
     @cached_property
     def _people(self):
-        """Authors and people mentioned, {"authors": [...], "mentioned": [...]}, with their
-        organisations, each in the editor's order.
-
-        A stored article reads both in one query (UNION ALL of the two link tables); an
-        article being previewed holds its links in memory and reads them from there.
-        """
-        in_memory = getattr(self, "_cluster_related_objects", {})
-        relations = {"authors": self.authors, "mentioned": self.mentioned_people}
-        if self.pk is None or in_memory.keys() & {"authors", "mentioned_people"}:
-            return {
-                role: [
-                    link.person
-                    for link in links.select_related("person__organisation").order_by("sort_order")
-                ]
-                for role, links in relations.items()
-            }
-        parts = [
-            links.model.objects.filter(page=self)
-            .select_related("person__organisation")
-            .annotate(role=models.Value(role))
-            .order_by()  # SQLite refuses an ORDER BY inside each part; the union is ordered
-            for role, links in relations.items()
-        ]
-        people = {role: [] for role in relations}
-        for link in parts[0].union(parts[1], all=True).order_by("role", "sort_order"):
-            people[link.role].append(link.person)
-        return people
+        return linked_people(self)
 
     @cached_property
     def _shown(self):
-        """People with credentials and organisations in this article's language.
-
-        Everyone is swapped for their translation at once, and every organisation (the
-        people's and the article's) too: an English article pays two queries, not six.
-        """
-        authors, mentioned = self._people["authors"], self._people["mentioned"]
-        links = self.organisations.select_related("organisation").order_by("sort_order")
-        listed = [link.organisation for link in links]
-        people = localized(authors + mentioned, self.locale_id)
-        organisations = localized(
-            [person.organisation for person in people] + listed, self.locale_id
-        )
-        credentials = [
-            (person, ", ".join(str(part) for part in (person.position, organisation) if part))
-            for person, organisation in zip(people, organisations, strict=False)
-        ]
-        return {
-            "authors": credentials[: len(authors)],
-            "mentioned": credentials[len(authors) :],
-            "organisations": organisations[len(people) :],
-        }
+        return shown_people(self, self._people)
 
     @property
     def mentioned_list(self):
