@@ -20,7 +20,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.pages import SitePageMixin, public_pages
 from home.related import TopicPageMixin
 from programs import dates
+from programs.calendar import calendar_response
 from programs.choices import DatePrecision, Format, Status
+from programs.registrations import display as registration
+from programs.structured_data import event_json_ld
 
 # Seconds an event page with registration may be kept by the page cache and browsers.
 REGISTRATION_STATE_MAX_AGE = 60
@@ -304,29 +307,22 @@ class EventPage(SitePageMixin, TopicPageMixin, RoutablePageMixin, Page):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from programs.calendar import calendar_response
-
         if not self.in_calendars:
             raise Http404
 
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
-        from programs.registrations.display import registration_context
-        from programs.structured_data import event_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = event_json_ld(self, request)
         context["ics_url"] = self.get_ics_url(request)
-        context["registration"] = registration_context(self, request)
+        context["registration"] = registration.registration_context(self, request)
         return context
 
     @cached_property
     def attended_count(self):
         """How many registrants the organisers marked as present (any language version)."""
-        from programs.registrations.display import attended_count
-
-        return attended_count(self)
+        return registration.attended_count(self)
 
     @property
     def participants(self):

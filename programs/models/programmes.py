@@ -23,8 +23,10 @@ from home.models import Person
 from home.pages import OneQueryChildRouteMixin, SitePageMixin
 from home.related import TOPIC_SEARCH_FIELDS, topic_panels, topic_synchronized_fields
 from programs.blocks import ModulesBlock, people_fetched, referenced_people
+from programs.calendar import calendar_response
 from programs.choices import ProgramKind
 from programs.forms import ProgramFilterForm
+from programs.models.clubs import ClubMeetingPage
 from programs.models.events import (
     EventPage,
     RelatedNews,
@@ -100,9 +102,6 @@ class ProgramIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin
     @path("calendar/", name="calendar")
     def calendar(self, request):
         """Every upcoming programme and club meeting of this language tree."""
-        from programs.calendar import calendar_response
-        from programs.models.clubs import ClubMeetingPage
-
         home = self.get_parent()
         events = [
             *TrainingProgramPage.objects.visible().descendant_of(home).upcoming(),
