@@ -38,18 +38,19 @@ def topic_synchronized_fields(links=None):
 
 class TopicPageMixin(TaggedPageMixin):
     """For page types with `tags` (through a model whose related name is `tagged_items`) and,
-    where `links` names one, an Orderable of linked pages whose page field is `link_field`."""
+    where `linked_pages_relation` names one, an Orderable of links to pages whose page field
+    is `linked_page_field`."""
 
-    links = None
-    link_field = None
+    linked_pages_relation = None
+    linked_page_field = None
 
     def linked_pages(self):
         """Live, public pages the editor linked, in the editor's order, each in this page's
         language where it is translated (the links are synchronised)."""
-        if self.links is None:
+        if self.linked_pages_relation is None:
             return []
-        links = getattr(self, self.links).all()
-        target = f"{self.link_field}_id"
+        links = getattr(self, self.linked_pages_relation).all()
+        target = f"{self.linked_page_field}_id"
         if not isinstance(links, QuerySet):  # a preview: the links live in memory only
             links = sorted(links, key=lambda link: (link.sort_order is None, link.sort_order or 0))
             ids = [getattr(link, target) for link in links]

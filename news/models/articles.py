@@ -59,7 +59,7 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
-    links, link_field = "related_pages", "target"
+    linked_pages_relation, linked_page_field = "related_pages", "target"
 
     date = models.DateTimeField(
         _("publication date"),

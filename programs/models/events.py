@@ -59,7 +59,7 @@ EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 class EventPage(SitePageMixin, TopicPageMixin, RoutablePageMixin, Page):
     """Abstract base of programmes and meetings: when, where, in which format, and status."""
 
-    links, link_field = "related_news", "news"
+    linked_pages_relation, linked_page_field = "related_news", "news"
 
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(
