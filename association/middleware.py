@@ -10,8 +10,6 @@ from django.utils.translation import gettext
 
 from csp.middleware import CSPMiddleware
 
-from association.urls import ADMIN_PATH
-
 # Django's WSGIRequest has already decoded the path, writing bytes that are not UTF-8 back
 # as %XX escapes; a real address of the site never holds a percent sign.
 BROKEN_PATH = re.compile(r"\x00|%[89A-F][0-9A-F]")
@@ -86,26 +84,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(f"/{ADMIN_PATH}/"):
+        if not report_only and request.path_info.startswith(f"/{settings.ADMIN_PATH}/"):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
             parts.nonce = None
         return parts
-
-
-def client_ip(request):
-    """The client's address for login throttling, behind TRUSTED_PROXY_COUNT proxies.
-
-    Each trusted proxy appends the address it received the request from to
-    X-Forwarded-For, so the client is the entry that many places from the right;
-    anything further left was sent by the client and cannot be trusted.
-    """
-    count = settings.TRUSTED_PROXY_COUNT
-    if count:
-        forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [ip for ip in forwarded if ip]
-        if len(forwarded) >= count:
-            return forwarded[-count]
-    return request.META.get("REMOTE_ADDR")
 
 
 def lockout_response(request, original_response=None, credentials=None):

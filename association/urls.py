@@ -1,5 +1,3 @@
-import os
-
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
@@ -14,13 +12,11 @@ from association import health
 from home import views as home_views
 from home.members import downloads as home_downloads
 from home.sitemaps import LocalizedSitemap
-from news import reads as news_reads
+from news.reader import reads as news_reads
 from programs import access as programs_access
 
-ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/")
-
 urlpatterns = [
-    path(f"{ADMIN_PATH}/", include(wagtailadmin_urls)),
+    path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path(
         "documents/versions/<int:version_id>/",
         home_downloads.document_version,
@@ -62,7 +58,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("account/", include("home.members.urls")),
     path("feedback/", include("home.feedback.urls")),
-    path("subscription/", include("news.urls")),
+    path("subscription/", include("news.reader.urls")),
     path("registration/", include("programs.registrations.urls")),
     path("", include(wagtail_urls)),
 )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from home.i18n.tags import tag_name
 from home.models import AssociationSettings
-from news.queries import localized
+from news.localize import localized
 
 FEED_LENGTH = 20
 

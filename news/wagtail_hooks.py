@@ -1,10 +1,8 @@
 from django import forms
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -15,6 +13,7 @@ from taggit.models import Tag
 
 from news.intake.admin import AcceptBulkAction, IntakeViewSetGroup, RejectBulkAction
 from news.models import NewsPage
+from news.reader.admin import SubscribersPanel
 
 
 class NewsPageFilterSet(PageFilterSet):
@@ -57,26 +56,6 @@ news_listing_viewset = NewsPageListingViewSet("news_articles")
 @hooks.register("register_admin_viewset")
 def register_news_listing():
     return news_listing_viewset
-
-
-class SubscribersPanel(Component):
-    """Subscriber counts on the admin dashboard, by language."""
-
-    name = "news_subscribers"
-    order = 150
-    template_name = "news/admin/subscribers_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        from news.models import Subscriber
-
-        confirmed = Subscriber.objects.filter(confirmed_at__isnull=False)
-        return {
-            "by_language": confirmed.values("language")
-            .annotate(count=Count("pk"))
-            .order_by("language"),
-            "confirmed": confirmed.count(),
-            "pending": Subscriber.objects.filter(confirmed_at__isnull=True).count(),
-        }
 
 
 @hooks.register("construct_homepage_panels")

@@ -4,8 +4,7 @@ from django import forms
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from programs.models.events import Format
-from programs.models.programmes import TrainingProgramPage
+from programs.choices import Format, ProgramKind
 
 
 class ProgramFilterForm(forms.Form):
@@ -20,7 +19,7 @@ class ProgramFilterForm(forms.Form):
         super().__init__(data)
         any_choice = [("", _("Any"))]
         self.fields["format"].choices = any_choice + list(Format.choices)
-        self.fields["kind"].choices = any_choice + list(TrainingProgramPage.Kind.choices)
+        self.fields["kind"].choices = any_choice + list(ProgramKind.choices)
         self.fields["year"].choices = any_choice + [(year, year) for year in years]
 
     def valid_filters(self):

@@ -6,7 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
-from programs.models.events import Format
+from programs.choices import Format
 
 ATTENDANCE_MODES = {
     Format.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",

@@ -1,26 +1,42 @@
 """Settings shared by every environment; safe for production and driven by the environment.
 
-Every variable read here is listed in the README's table.
+Every variable read here and in security.py is listed in the README's table.
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
+
+from association.settings.env import env_bool, env_list
+from association.settings.security import (
+    AUTHENTICATION_BACKENDS,
+    AXES_CLIENT_IP_CALLABLE,
+    AXES_COOLOFF_TIME,
+    AXES_ENABLE_ADMIN,
+    AXES_FAILURE_LIMIT,
+    AXES_HANDLER,
+    AXES_LOCKOUT_CALLABLE,
+    AXES_LOCKOUT_PARAMETERS,
+    AXES_RESET_ON_SUCCESS,
+    AXES_USERNAME_CALLABLE,
+    CSRF_COOKIE_HTTPONLY,
+    LOGIN_ADDRESS_FAILURE_LIMIT,
+    PERMISSIONS_POLICY,
+    SECURE_CONTENT_TYPE_NOSNIFF,
+    SECURE_REFERRER_POLICY,
+    SECURITY_TXT_CONTACT,
+    SECURITY_TXT_EXPIRES,
+    SESSION_COOKIE_HTTPONLY,
+    TRUSTED_PROXY_COUNT,
+    X_FRAME_OPTIONS,
+    admin_content_security_policy,
+    content_security_policy,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "association"
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_bool(name, default=False):
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
 
 
 def s3_media_storage():
@@ -53,13 +69,6 @@ def s3_media_storage():
         },
     }
     return storage, [f"{protocol}//{domain.split('/')[0]}"]
-
-
-# Video hosts whose players editors may embed in pages.
-DEFAULT_FRAME_SRC = (
-    "https://rutube.ru,https://vk.com,https://vkvideo.ru,https://www.youtube-nocookie.com,"
-    "https://www.youtube.com"
-)
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -127,6 +136,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "association.urls"
+# The admin's address (urls.py), whose pages get their own content security policy.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/")
 
 TEMPLATES = [
     {
@@ -263,12 +274,6 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
-
 NEWS_PAGE_SIZE = int(os.environ.get("NEWS_PAGE_SIZE", "10"))
 # The newsroom intake's manners towards member websites (README, Intake).
 NEWS_INTAKE = {
@@ -362,63 +367,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MB", "1
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_MB", "10")) * 2**20
 
-# Login throttling for the member sign-in and the admin sign-in (django-axes): after
-# AXES_FAILURE_LIMIT failures for one user name from one address, or
-# LOGIN_ADDRESS_FAILURE_LIMIT from one address, further attempts are refused for the cool-off.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
-# A larger limit per address whatever the user names tried (association.throttling); a
-# library's staff often share one address.
-LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-AXES_HANDLER = "association.throttling.AddressLimitHandler"
-AXES_USERNAME_CALLABLE = "association.throttling.login_username"
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "association.middleware.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "association.middleware.client_ip"
-AXES_ENABLE_ADMIN = False
-# Number of reverse proxies (load balancer, ingress) that append to X-Forwarded-For.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
-
-# Content-Security-Policy with nonces on the public site ({{ request.csp_nonce }});
-# the Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY (association.middleware).
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": [SELF, *env_list("DJANGO_CSP_FRAME_SRC", DEFAULT_FRAME_SRC)],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "default-src": [SELF],
-    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
-    "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https:", *MEDIA_ORIGINS],
-    "font-src": [SELF, "data:"],
-    "connect-src": [SELF],
-    "frame-src": [SELF, "https:"],
-    "object-src": [NONE],
-    "base-uri": [SELF],
-    "form-action": [SELF],
-    "frame-ancestors": [SELF],
-}
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=()"
-)
-
-# /.well-known/security.txt (RFC 9116): served when a contact is configured.
-SECURITY_TXT_CONTACT = os.environ.get("DJANGO_SECURITY_CONTACT", "")
-SECURITY_TXT_EXPIRES = os.environ.get("DJANGO_SECURITY_TXT_EXPIRES", "")
+# Content-Security-Policy (association.settings.security): images may come from the bucket.
+CONTENT_SECURITY_POLICY = content_security_policy(MEDIA_ORIGINS)
+ADMIN_CONTENT_SECURITY_POLICY = admin_content_security_policy(MEDIA_ORIGINS)

@@ -5,17 +5,18 @@ from news.models.articles import (
     LISTING_IMAGE,
     SHARE_IMAGE,
     NewsPage,
-    NewsPageAuthor,
     NewsPageForm,
+)
+from news.models.index import NewsIndexPage
+from news.models.intake import IntakeItem, IntakeSource
+from news.models.links import (
+    NewsPageAuthor,
     NewsPageMentionedPerson,
     NewsPageOrganisation,
     NewsPageRelatedPage,
     NewsPageTag,
 )
-from news.models.index import NewsIndexPage
-from news.models.intake import IntakeItem, IntakeSource
-from news.models.reads import NewsPageReads
-from news.models.subscriptions import Subscriber
+from news.reader.models import NewsPageReads, Subscriber
 
 __all__ = [
     "ARTICLE_IMAGE",

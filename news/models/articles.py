@@ -1,6 +1,4 @@
-"""News articles and what they link to: authors, organisations, related pages, tags."""
-
-import json
+"""News articles: dates, image, text, byline, where and who; the editing form's defaults."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,27 +7,31 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from modelcluster.fields import ParentalManyToManyField
 
-from home.i18n.tags import TaggedPageMixin, tag_name
-from home.i18n.translations import localized_pages
-from home.models import AgeRating, AssociationSettings, Organisation, Person, Region
-from home.pages import SitePageMixin, public_pages
+from home.models import AgeRating, AssociationSettings, Region
+from home.pages import SitePageMixin
+from home.related import (
+    TOPIC_SEARCH_FIELDS,
+    TopicPageMixin,
+    topic_panels,
+    topic_synchronized_fields,
+)
 from news.blocks import NewsBodyBlock
-from news.queries import localized
+from news.localize import localized
+from news.models.links import NewsPageTag
+from news.people import linked_people, shown_people
+from news.structured_data import article_json_ld
 
 # Rendition specs used by the news templates; generated when an article is published so that
 # anonymous visitors never wait for an image to be resized.
@@ -38,14 +40,6 @@ ARTICLE_IMAGE = "fill-960x540"
 SHARE_IMAGE = "fill-1200x630"
 GALLERY_IMAGES = ("fill-480x320", "width-1600")
 FEATURED_IMAGE_SPECS = (LISTING_IMAGE, ARTICLE_IMAGE, SHARE_IMAGE)
-
-
-class NewsPageTag(TaggedItemBase):
-    """Tags of news articles, on taggit's shared Tag so every app uses one vocabulary."""
-
-    content_object = ParentalKey(
-        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 class NewsPageForm(WagtailAdminPageForm):
@@ -59,11 +53,13 @@ class NewsPageForm(WagtailAdminPageForm):
                 self.initial["age_rating"] = AssociationSettings.for_site(site).default_age_rating
 
 
-class NewsPage(SitePageMixin, TaggedPageMixin, Page):
+class NewsPage(SitePageMixin, TopicPageMixin, Page):
     """A news article: association events, reports from member libraries, reprints."""
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+
+    linked_pages_relation, linked_page_field = "related_pages", "target"
 
     date = models.DateTimeField(
         _("publication date"),
@@ -216,8 +212,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
             ],
             heading=_("Where and who"),
         ),
-        FieldPanel("tags"),
-        InlinePanel("related_pages", label=_("Related page")),
+        *topic_panels("related_pages", _("Related page")),
         FieldPanel("age_rating"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("pinned")]
@@ -226,7 +221,7 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.SearchField("byline"),
-        index.SearchField("tag_text"),
+        *TOPIC_SEARCH_FIELDS,
         index.FilterField("date"),
         index.FilterField("pinned"),
     ]
@@ -249,11 +244,10 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         SynchronizedField("source_url"),
         SynchronizedField("age_rating"),
         SynchronizedField("pinned"),
-        SynchronizedField("tagged_items"),
         SynchronizedField("authors"),
         SynchronizedField("mentioned_people"),
         SynchronizedField("organisations"),
-        SynchronizedField("related_pages"),
+        *topic_synchronized_fields("related_pages"),
     ]
 
     class Meta:
@@ -300,57 +294,11 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
 
     @cached_property
     def _people(self):
-        """Authors and people mentioned, {"authors": [...], "mentioned": [...]}, with their
-        organisations, each in the editor's order.
-
-        A stored article reads both in one query (UNION ALL of the two link tables); an
-        article being previewed holds its links in memory and reads them from there.
-        """
-        in_memory = getattr(self, "_cluster_related_objects", {})
-        relations = {"authors": self.authors, "mentioned": self.mentioned_people}
-        if self.pk is None or in_memory.keys() & {"authors", "mentioned_people"}:
-            return {
-                role: [
-                    link.person
-                    for link in links.select_related("person__organisation").order_by("sort_order")
-                ]
-                for role, links in relations.items()
-            }
-        parts = [
-            links.model.objects.filter(page=self)
-            .select_related("person__organisation")
-            .annotate(role=models.Value(role))
-            .order_by()  # SQLite refuses an ORDER BY inside each part; the union is ordered
-            for role, links in relations.items()
-        ]
-        people = {role: [] for role in relations}
-        for link in parts[0].union(parts[1], all=True).order_by("role", "sort_order"):
-            people[link.role].append(link.person)
-        return people
+        return linked_people(self)
 
     @cached_property
     def _shown(self):
-        """People with credentials and organisations in this article's language.
-
-        Everyone is swapped for their translation at once, and every organisation (the
-        people's and the article's) too: an English article pays two queries, not six.
-        """
-        authors, mentioned = self._people["authors"], self._people["mentioned"]
-        links = self.organisations.select_related("organisation").order_by("sort_order")
-        listed = [link.organisation for link in links]
-        people = localized(authors + mentioned, self.locale_id)
-        organisations = localized(
-            [person.organisation for person in people] + listed, self.locale_id
-        )
-        credentials = [
-            (person, ", ".join(str(part) for part in (person.position, organisation) if part))
-            for person, organisation in zip(people, organisations, strict=False)
-        ]
-        return {
-            "authors": credentials[: len(authors)],
-            "mentioned": credentials[len(authors) :],
-            "organisations": organisations[len(people) :],
-        }
+        return shown_people(self, self._people)
 
     @property
     def mentioned_list(self):
@@ -370,17 +318,6 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
     def author_credentials(self):
         """(person, "position, organisation") pairs in the language of this article."""
         return self._shown["authors"]
-
-    def related_links(self, preview=False):
-        """Live, public pages the editor linked to, in the editor's order."""
-        if preview or self.pk is None:
-            # Unsaved links live in memory only: fetch their pages, keep the editor's order.
-            targets = [link.target_id for link in self.related_pages.order_by("sort_order")]
-            pages = public_pages(Page.objects.live().filter(pk__in=targets)).in_bulk()
-            return [pages[pk] for pk in targets if pk in pages]
-        return public_pages(Page.objects.live().filter(news_mentions__page=self)).order_by(
-            "news_mentions__sort_order"
-        )
 
     def organisation_list(self):
         return self._shown["organisations"]
@@ -423,53 +360,6 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
                 for item in block.value["images"]:
                     item["image"].get_renditions(*GALLERY_IMAGES)
 
-    def structured_data(self, request, tags, share_image=None, regions=()):
-        """schema.org NewsArticle as JSON, safe to place inside a script element."""
-        publisher = AssociationSettings.for_request(request).full_name
-        published = self.date or self.first_published_at or timezone.now()
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title[:110],
-            "description": self.lead,
-            "mainEntityOfPage": self.get_full_url(request),
-            "datePublished": timezone.localtime(published).isoformat(),
-            "dateModified": timezone.localtime(self.last_published_at or published).isoformat(),
-            "inLanguage": get_language(),
-            "author": [
-                {"@type": "Person", "name": person.name, "jobTitle": credentials}
-                for person, credentials in self.author_credentials
-            ]
-            or [{"@type": "Organization", "name": self.byline or publisher}],
-            "publisher": {
-                "@type": "Organization",
-                "name": publisher,
-                "url": request.build_absolute_uri("/"),
-            },
-        }
-        if self.event_start or self.event_end:
-            data["about"] = {
-                "@type": "Event",
-                "name": self.title,
-                "startDate": (self.event_start or self.event_end).isoformat(),
-                "endDate": (self.event_end or self.event_start).isoformat(),
-            }
-        if regions:
-            data["contentLocation"] = [{"@type": "Place", "name": r.name} for r in regions]
-        if self.mentioned_list:
-            data["mentions"] = [
-                {"@type": "Person", "name": person.name, "jobTitle": credentials}
-                for person, credentials in self.mentioned_list
-            ]
-        if share_image is not None:
-            data["image"] = [request.build_absolute_uri(share_image.url)]
-        if tags:
-            data["keywords"] = [tag_name(tag) for tag in tags]
-        text = json.dumps(data, ensure_ascii=False)
-        # The same escaping as Django's json_script: nothing can close the script element.
-        text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-        return mark_safe(text)  # noqa: S308
-
     def serve(self, request, *args, **kwargs):
         if self.is_future and not getattr(request, "is_preview", False):
             raise Http404("Not published yet")
@@ -486,10 +376,8 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
             article_image=images.get(ARTICLE_IMAGE),
             share_image=images.get(SHARE_IMAGE),
             tags=tags,
-            structured_data=self.structured_data(request, tags, images.get(SHARE_IMAGE), regions),
-            related_links=localized_pages(
-                self.related_links(preview=getattr(request, "is_preview", False)), self.locale_id
-            ),
+            structured_data=article_json_ld(self, request, tags, images.get(SHARE_IMAGE), regions),
+            related_links=self.linked_pages(),
             previous_article=None,
             next_article=None,
         )
@@ -501,58 +389,3 @@ class NewsPage(SitePageMixin, TaggedPageMixin, Page):
         if self.is_future:
             return []
         return super().get_sitemap_urls(request)
-
-
-class NewsPageAuthor(Orderable):
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="authors")
-    person = models.ForeignKey(
-        Person,
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("An author of the article; their position and organisation are shown too."),
-    )
-
-    panels = [FieldPanel("person")]
-
-
-class NewsPageMentionedPerson(Orderable):
-    """A person the article speaks of (a speaker, a guest), shown with position and
-    organisation and linked to the other news about them."""
-
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="mentioned_people")
-    person = models.ForeignKey(
-        Person,
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="news_mentions",
-        help_text=_("Someone the article speaks of: a speaker, a guest, a prize winner."),
-    )
-
-    panels = [FieldPanel("person")]
-
-
-class NewsPageOrganisation(Orderable):
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="organisations")
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("A library or other organisation the news is about."),
-    )
-
-    panels = [FieldPanel("organisation")]
-
-
-class NewsPageRelatedPage(Orderable):
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
-    target = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page"),
-        on_delete=models.CASCADE,
-        related_name="news_mentions",
-        help_text=_("A programme, meeting, resolution or another article on the same subject."),
-    )
-
-    panels = [FieldPanel("target")]

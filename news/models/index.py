@@ -21,8 +21,10 @@ from home.caching import cached
 from home.models import Region
 from home.pages import OneQueryChildRouteMixin, SitePageMixin, public_pages
 from news.calendar import month_calendar
+from news.feeds import NewsAtomFeed, NewsRssFeed
+from news.localize import localize_regions, localized
 from news.models.articles import LISTING_IMAGE, NewsPage
-from news.queries import NewsFilters, localize_regions, localized
+from news.queries import NewsFilters
 
 
 class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page):
@@ -113,26 +115,18 @@ class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, P
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from news.feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom(self, request):
-        from news.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
     @path("tag/<tag:tag>/rss/", name="tag_rss")
     def tag_rss(self, request, tag):
-        from news.feeds import NewsRssFeed
-
         return NewsRssFeed(self, tag=self._tag_or_404(tag))(request)
 
     @path("tag/<tag:tag>/atom/", name="tag_atom")
     def tag_atom(self, request, tag):
-        from news.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self, tag=self._tag_or_404(tag))(request)
 
     def _tag_or_404(self, slug):

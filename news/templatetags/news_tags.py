@@ -6,8 +6,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from home.pages import public_pages
+from news.localize import localize_regions
 from news.models import LISTING_IMAGE, NewsIndexPage, NewsPage
-from news.queries import localize_regions
+from news.reader.reads import popular_articles
 
 register = template.Library()
 
@@ -38,8 +39,6 @@ def latest_news(context, count=3):
 @register.inclusion_tag("news/tags/popular_news.html", takes_context=True)
 def popular_news(context, count=5):
     """«Популярное»: the most read articles of the last 30 days in the page's language."""
-    from news.reads import popular_articles
-
     page = context.get("page")
     locale_id = page.locale_id if page is not None else Locale.get_active().pk
     articles = public_pages(

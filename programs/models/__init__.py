@@ -1,10 +1,11 @@
+from programs.choices import DatePrecision, Format, Status
 from programs.models.clubs import (
     ClubMeetingPage,
     ClubMeetingPageTag,
     ClubMeetingRelatedNews,
     ClubPage,
 )
-from programs.models.events import DatePrecision, EventPage, Format, Status
+from programs.models.events import EventPage
 from programs.models.programmes import (
     ProgramIndexPage,
     TrainingProgramHost,

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -19,6 +19,7 @@ from taggit.models import TaggedItemBase
 
 from home.blocks import BodyBlock
 from home.pages import OneQueryChildRouteMixin, SitePageMixin
+from home.related import TOPIC_SEARCH_FIELDS, topic_panels, topic_synchronized_fields
 from programs.blocks import DESCRIPTION_FEATURES, AgendaBlock, MaterialsBlock, agenda_days
 from programs.models.events import EventPage, RelatedNews
 from programs.people import localize_hosts, localized
@@ -157,15 +158,14 @@ class ClubMeetingPage(EventPage):
         FieldPanel("materials"),
         FieldPanel("next_meeting_note"),
         EventPage.cancellation_panel,
-        FieldPanel("tags"),
-        InlinePanel("related_news", label=_("Related news")),
+        *topic_panels("related_news", _("Related news")),
     ]
 
     search_fields = Page.search_fields + [
         index.SearchField("theme"),
         index.SearchField("agenda"),
         index.SearchField("outcomes"),
-        index.SearchField("tag_text"),
+        *TOPIC_SEARCH_FIELDS,
         index.FilterField("start_date"),
     ]
 
@@ -179,8 +179,7 @@ class ClubMeetingPage(EventPage):
         SynchronizedField("number"),
         SynchronizedField("host_organisation"),
         SynchronizedField("organisations_count"),
-        SynchronizedField("tagged_items"),
-        SynchronizedField("related_news"),
+        *topic_synchronized_fields("related_news"),
     ]
 
     class Meta:

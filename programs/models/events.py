@@ -4,7 +4,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -18,33 +17,16 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.i18n.tags import TaggedPageMixin
-from home.i18n.translations import localized_pages
 from home.pages import SitePageMixin, public_pages
+from home.related import TopicPageMixin
 from programs import dates
+from programs.calendar import calendar_response
+from programs.choices import DatePrecision, Format, Status
+from programs.registrations import display as registration
+from programs.structured_data import event_json_ld
 
 # Seconds an event page with registration may be kept by the page cache and browsers.
 REGISTRATION_STATE_MAX_AGE = 60
-
-
-class Format(models.TextChoices):
-    IN_PERSON = "in_person", _("in person")
-    ONLINE = "online", _("online")
-    MIXED = "mixed", _("mixed")
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", _("exact dates")
-    MONTH = "month", _("month only (planned)")
-
-
-class Status(models.TextChoices):
-    REGISTRATION_OPEN = "registration_open", _("registration open")
-    REGISTRATION_CLOSED = "registration_closed", _("registration closed")
-    UPCOMING = "upcoming", _("upcoming")
-    IN_PROGRESS = "in_progress", _("in progress")
-    FINISHED = "finished", _("finished")
-    CANCELLED = "cancelled", _("cancelled")
 
 
 def site_zone():
@@ -74,8 +56,10 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
+class EventPage(SitePageMixin, TopicPageMixin, RoutablePageMixin, Page):
     """Abstract base of programmes and meetings: when, where, in which format, and status."""
+
+    linked_pages_relation, linked_page_field = "related_news", "news"
 
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(
@@ -323,47 +307,27 @@ class EventPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from programs.calendar import calendar_response
-
         if not self.in_calendars:
             raise Http404
 
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
-        from programs.registrations.display import registration_context
-        from programs.structured_data import event_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = event_json_ld(self, request)
         context["ics_url"] = self.get_ics_url(request)
-        context["registration"] = registration_context(self, request)
+        context["registration"] = registration.registration_context(self, request)
         return context
 
     @cached_property
     def attended_count(self):
         """How many registrants the organisers marked as present (any language version)."""
-        from programs.registrations.display import attended_count
-
-        return attended_count(self)
+        return registration.attended_count(self)
 
     @property
     def participants(self):
         """The figure editors entered, else the attendance organisers marked."""
         return self.participant_count or self.attended_count
-
-    def related_news_pages(self):
-        """Live, public news items the editor linked (`related_news`), in the editor's order,
-        each in this page's language where it is translated (the links are synchronised)."""
-        links = self.related_news.all()
-        if not isinstance(links, QuerySet):  # a preview: the links live in memory only
-            pages = live_public_pages([link.news_id for link in links])
-            return localized_pages(pages, self.locale_id)
-        # The links and their pages in one query.
-        order = links.filter(news_id=OuterRef("pk")).values("sort_order")[:1]
-        pages = Page.objects.live().filter(pk__in=links.values("news_id"))
-        pages = public_pages(pages).annotate(link_order=Subquery(order)).order_by("link_order")
-        return localized_pages(pages, self.locale_id)
 
 
 class RelatedNews(Orderable):
@@ -377,9 +341,3 @@ class RelatedNews(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
-
-
-def live_public_pages(ids):
-    """Pages among `ids` that readers may see, in the given order."""
-    pages = public_pages(Page.objects.live().filter(pk__in=ids)).in_bulk()
-    return [pages[pk] for pk in ids if pk in pages]

@@ -21,7 +21,12 @@ from taggit.models import TaggedItemBase
 from home.blocks import BodyBlock
 from home.models import Person
 from home.pages import OneQueryChildRouteMixin, SitePageMixin
+from home.related import TOPIC_SEARCH_FIELDS, topic_panels, topic_synchronized_fields
 from programs.blocks import ModulesBlock, people_fetched, referenced_people
+from programs.calendar import calendar_response
+from programs.choices import ProgramKind
+from programs.forms import ProgramFilterForm
+from programs.models.clubs import ClubMeetingPage
 from programs.models.events import (
     EventPage,
     RelatedNews,
@@ -71,8 +76,6 @@ class ProgramIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin
         )
 
     def get_context(self, request, *args, **kwargs):
-        from programs.forms import ProgramFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         programmes = self.programmes()
         form = ProgramFilterForm(request.GET, years=self.years())
@@ -99,9 +102,6 @@ class ProgramIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin
     @path("calendar/", name="calendar")
     def calendar(self, request):
         """Every upcoming programme and club meeting of this language tree."""
-        from programs.calendar import calendar_response
-        from programs.models.clubs import ClubMeetingPage
-
         home = self.get_parent()
         events = [
             *TrainingProgramPage.objects.visible().descendant_of(home).upcoming(),
@@ -120,15 +120,7 @@ class TrainingProgramPageTag(TaggedItemBase):
 class TrainingProgramPage(EventPage):
     """One training programme: a course, school session, seminar, internship or webinar."""
 
-    class Kind(models.TextChoices):
-        COURSES = "courses", _("professional development courses")
-        SCHOOL = "school", _("school")
-        SEMINAR = "seminar", _("seminar")
-        TRAINING = "training", _("seminar-training")
-        INTERNSHIP = "internship", _("internship")
-        WEBINAR = "webinar", _("webinar")
-        CONFERENCE = "conference", _("conference")
-        OTHER = "other", _("other")
+    Kind = ProgramKind
 
     class Certificate(models.TextChoices):
         NONE = "", _("none")
@@ -207,8 +199,7 @@ class TrainingProgramPage(EventPage):
         FieldPanel("modules"),
         FieldPanel("body"),
         EventPage.cancellation_panel,
-        FieldPanel("tags"),
-        InlinePanel("related_news", label=_("Related news")),
+        *topic_panels("related_news", _("Related news")),
     ]
 
     search_fields = Page.search_fields + [
@@ -216,7 +207,7 @@ class TrainingProgramPage(EventPage):
         index.SearchField("target_audience"),
         index.SearchField("modules"),
         index.SearchField("body"),
-        index.SearchField("tag_text"),
+        *TOPIC_SEARCH_FIELDS,
         index.FilterField("start_date"),
         index.FilterField("kind"),
         index.FilterField("format"),
@@ -237,10 +228,9 @@ class TrainingProgramPage(EventPage):
         SynchronizedField("application_deadline"),
         SynchronizedField("capacity"),
         SynchronizedField("registration_url"),
-        SynchronizedField("tagged_items"),
         SynchronizedField("hosts"),
         SynchronizedField("lecturers"),
-        SynchronizedField("related_news"),
+        *topic_synchronized_fields("related_news"),
     ]
 
     class Meta:

@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from programs.models.events import Format
+from programs.choices import Format
 
 EVENT_PAGE_TYPES = ["programs.TrainingProgramPage", "programs.ClubMeetingPage"]
 

@@ -22,13 +22,18 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
-from home.i18n.tags import TaggedPageMixin
 from home.i18n.translations import localized_pages, one_version_each
 from home.members.documents import extension_of, read_pdf
 from home.members.downloads import forbidden, serve_document
 from home.members.roles import is_editorial, is_member
 from home.pages import SitePageMixin, public_pages
 from home.query import NumberField
+from home.related import (
+    TOPIC_SEARCH_FIELDS,
+    TopicPageMixin,
+    topic_panels,
+    topic_synchronized_fields,
+)
 
 MAX_QUERY_LENGTH = 200
 
@@ -174,7 +179,7 @@ class ResolutionPageTag(TaggedItemBase):
     )
 
 
-class ResolutionPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
+class ResolutionPage(SitePageMixin, TopicPageMixin, RoutablePageMixin, Page):
     """A final document: the public see its summary; members download the adopted file."""
 
     parent_page_types = ["programs.ResolutionIndexPage"]
@@ -263,14 +268,14 @@ class ResolutionPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("document"),
         FieldPanel("clauses"),
-        FieldPanel("tags"),
+        *topic_panels(),
     ]
 
     search_fields = Page.search_fields + [
         index.SearchField("number", boost=5),
         index.SearchField("summary"),
         index.SearchField("adopted_at_text"),
-        index.SearchField("tag_text"),
+        *TOPIC_SEARCH_FIELDS,
         index.FilterField("status"),
         index.FilterField("date"),
     ]
@@ -286,7 +291,7 @@ class ResolutionPage(SitePageMixin, TaggedPageMixin, RoutablePageMixin, Page):
         SynchronizedField("adopted_at"),
         SynchronizedField("supersedes"),
         SynchronizedField("document"),
-        SynchronizedField("tagged_items"),
+        *topic_synchronized_fields(),
     ]
 
     class Meta:

@@ -4,7 +4,13 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from home.caching import cached
-from programs.models import Registration, RegistrationSettings, RegistrationState
+from home.feedback.views import privacy_page
+from programs.models.registrations import (
+    Registration,
+    RegistrationSettings,
+    RegistrationState,
+)
+from programs.registrations.forms import RegistrationForm
 
 
 def settings_id(page, request=None):
@@ -34,9 +40,6 @@ def counted_settings(pk):
 
 
 def registration_context(page, request):
-    from home.feedback.views import privacy_page
-    from programs.registrations.forms import RegistrationForm
-
     pk = settings_id(page, request)
     event_settings = counted_settings(pk) if pk else None
     if event_settings is None:

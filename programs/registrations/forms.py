@@ -10,8 +10,7 @@ from home.feedback.forms import (
     single_line,
 )
 from home.models import MemberProfile, Organisation
-from programs.models import Registration
-from programs.models.registrations import Ask
+from programs.models.registrations import Ask, Registration
 
 EXTRA_PREFIX = "extra_"
 

@@ -13,7 +13,7 @@ import pytest
 from home.feedback.models import TypoReport
 from home.members import mailing
 from news.models import Subscriber
-from news.reads import counter_key
+from news.reader.reads import counter_key
 from tests.factories import PASSWORD, UserFactory
 from tests.news.factories import news_index, news_page
 
@@ -40,7 +40,7 @@ def mail_server_down(settings):
 def test_subscribing_while_the_mail_server_is_down_keeps_the_address_and_says_so(
     client, mail_server_down, caplog
 ):
-    with caplog.at_level(logging.ERROR, logger="news.subscriptions"):
+    with caplog.at_level(logging.ERROR, logger="news.reader.subscriptions"):
         response = client.post(
             "/ru/subscription/", {"email": "reader@library.example", "consent": "on"}
         )

@@ -3,7 +3,8 @@
 import socket
 import time
 
-from news.intake.sample_site import CITY_CHROME_BOTTOM, CITY_CHROME_TOP, SampleSiteHandler
+from news.intake.sample_content import CITY_CHROME_BOTTOM, CITY_CHROME_TOP
+from news.intake.sample_site import SampleSiteHandler
 
 NO_ARTICLE = f"""<html><head><meta charset="windows-1251"><title>Контакты</title></head>
 <body>{CITY_CHROME_TOP}<p>Телефон приёмной: 8 (800) 000-00-01.</p>{CITY_CHROME_BOTTOM}

@@ -8,7 +8,8 @@ from django.urls import NoReverseMatch, reverse
 
 import pytest
 
-from association.middleware import ContentSecurityPolicyMiddleware, client_ip
+from association.middleware import ContentSecurityPolicyMiddleware
+from home.ratelimit import client_ip
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.utils import timezone
 import pytest
 
 from news.models import NewsPageReads
-from news.reads import counter_key
+from news.reader.reads import counter_key
 from tests.news.factories import news_index, news_page
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ import pytest
 import redis
 
 from news.models import NewsPageReads
-from news.reads import counter_key
+from news.reader.reads import counter_key
 from tests.news.factories import news_index, news_page
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.management.base import BaseCommand
 
-from news.reads import aggregate
+from news.reader.reads import aggregate
 
 
 class Command(BaseCommand):

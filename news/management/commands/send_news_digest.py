@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from news.models import Subscriber
-from news.subscriptions import delete_unconfirmed, digest_articles, send_digest
+from news.reader.digest import delete_unconfirmed, digest_articles, send_digest
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-// Counts a read of the article: one beacon, no cookies (see news/reads.py).
+// Counts a read of the article: one beacon, no cookies (see news/reader/reads.py).
 (function () {
   "use strict";
   var article = document.querySelector("[data-read-url]");

@@ -1,4 +1,4 @@
-"""Readers subscribed to the news digest (double opt-in, consent recorded)."""
+"""The readers' own records: subscribers to the news digest and daily read counts."""
 
 import secrets
 
@@ -27,3 +27,21 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class NewsPageReads(models.Model):
+    """Daily read counts of an article, aggregated from cache counters (news.reader.reads)."""
+
+    page = models.ForeignKey("news.NewsPage", on_delete=models.CASCADE, related_name="daily_reads")
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("reads"), default=0)
+
+    class Meta:
+        verbose_name = _("daily reads")
+        verbose_name_plural = _("daily reads")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "day"], name="news_reads_one_row_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day}: {self.count}"

@@ -24,7 +24,8 @@ from django.views.decorators.http import require_POST
 from home.caching import cached
 from home.feedback.views import same_origin
 from home.ratelimit import client_key
-from news.models import NewsPage, NewsPageReads
+from news.models.articles import NewsPage
+from news.reader.models import NewsPageReads
 
 BOTS = re.compile(
     r"bot|crawl|spider|slurp|yandex|bingpreview|facebookexternalhit|curl|wget|python|"

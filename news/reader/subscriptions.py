@@ -1,6 +1,5 @@
-"""«Подписаться на новости»: double opt-in, the weekly digest and one-click unsubscribe."""
+"""«Подписаться на новости»: the form, double opt-in and one-click unsubscribe."""
 
-import datetime
 import logging
 
 from django import forms
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from home.feedback.views import privacy_page
 from home.ratelimit import is_limited
-from news.models import NewsIndexPage, Subscriber
+from news.reader.models import Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -128,45 +127,3 @@ def unsubscribe(request, token):
     if subscriber is None:
         return render(request, "news/subscription/unsubscribed.html")
     return render(request, "news/subscription/unsubscribe.html", {"subscriber": subscriber})
-
-
-def delete_unconfirmed(now=None):
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=CONFIRMATION_DAYS)
-    deleted, _counts = Subscriber.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=cutoff
-    ).delete()
-    return deleted
-
-
-def digest_articles(language, since):
-    index = NewsIndexPage.objects.live().filter(locale__language_code=language).first()
-    if index is None:
-        return []
-    return list(index.articles().filter(date__gt=since)[:30])
-
-
-def send_digest(subscriber, articles, now):
-    unsubscribe_url = localized_url(
-        "news_subscription_unsubscribe", subscriber.language, token=subscriber.token
-    )
-    with translation.override(subscriber.language):
-        context = {
-            "articles": articles,
-            "base_url": absolute(""),
-            "unsubscribe_url": unsubscribe_url,
-        }
-        message = EmailMultiAlternatives(
-            subject=str(_("News of the association")),
-            body=render_to_string("news/subscription/digest_email.txt", context),
-            to=[subscriber.email],
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe_url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-        message.attach_alternative(
-            render_to_string("news/subscription/digest_email.html", context), "text/html"
-        )
-    message.send()
-    subscriber.last_digest_at = now
-    subscriber.save(update_fields=["last_digest_at"])

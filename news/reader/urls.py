@@ -1,7 +1,7 @@
 from django.urls import path
 
 from home import converters  # noqa: F401 (registers <token:…>)
-from news import subscriptions
+from news.reader import subscriptions
 
 urlpatterns = [
     path("", subscriptions.subscribe, name="news_subscription"),
