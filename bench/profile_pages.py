@@ -76,7 +76,8 @@ def main():
         if args.profile and label != args.profile:
             continue
         for _ in range(3):
-            assert client.get(path).status_code == 200, path
+            if client.get(path).status_code != 200:
+                raise SystemExit(f"{path} did not answer 200")
         timings = []
         profiler = None
         if args.profile:
@@ -93,7 +94,8 @@ def main():
             timings.append((time.perf_counter() - started) * 1000)
             if profiler:
                 profiler.stop()
-            assert response.status_code == 200, path
+            if response.status_code != 200:
+                raise SystemExit(f"{path} did not answer 200")
         print(f"{label:<16}{statistics.median(timings):>8.1f} ms", flush=True)
         if profiler:
             print(profiler.output_text(unicode=True, color=False, show_all=False))

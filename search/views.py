@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from home.fragments import shared_fragments
-
 from search.forms import SearchForm
 from search.pages import active_language, popular_tags, shown_years, tag_listing, visible_pages
 from search.searching import (

@@ -23,7 +23,9 @@ class SharedFragmentNode(template.Node):
                 return html
         if not fragments.storing:
             return self.nodelist.render(context)
-        return fragments.render(request, self.name, lambda: self.nodelist.render(context), self.last)
+        return fragments.render(
+            request, self.name, lambda: self.nodelist.render(context), self.last
+        )
 
 
 @register.tag
