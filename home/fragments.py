@@ -2,15 +2,16 @@
 
 Editors, signed-in members, search and readers the page cache cannot serve get pages rendered
 for them. Most of such a page is the same for everyone who may see it: the head, the menus,
-the listing, the article. Those parts are cached as HTML (`{% shared_fragment %}` in base.html)
-under a key of the content version, the language, the address and the audience (signed in or
-not: a member sees links a reader does not); the page view computes its context only when
-they are missing. What is personal stays live: the Wagtail userbar is outside the fragments;
-a fragment that used the CSRF token (a form) is never stored; what must be fresh on every
-request inside a fragment (an event's registration: places left, the form with the member's
-details) is a live part (`{% live_part %}`), kept as a placeholder and rendered each time; the
-CSP nonce is replaced on every request. Any change of content replaces the version, as for
-the page cache (home.caching, association.cache).
+the listing, the article. Those parts are cached as HTML (`{% shared_fragment %}` in
+base.html) under a key of the content version, the language, the address and the audience
+(readers, members, editors, other signed-in users: a member sees links a reader does not);
+the page view computes its context only when they are missing. What is personal stays live:
+the Wagtail userbar is outside the fragments; a fragment that used the CSRF token (a form)
+is never stored; what must be fresh on every request inside a fragment (an event's
+registration: places left, the form with the member's details) is a live part
+(`{% live_part %}`), kept as a placeholder and rendered each time; the CSP nonce is replaced
+on every request. Any change of content replaces the version, as for the page cache
+(home.caching, association.cache).
 """
 
 import functools
@@ -134,11 +135,22 @@ def _key(request):
     location = PageCacheMiddleware._location(request)
     if location is None:
         return None
-    user = getattr(request, "user", None)
-    audience = "member" if user is not None and user.is_authenticated else "reader"
+    audience = _audience(getattr(request, "user", None))
     digest = hashlib.sha256(location.encode()).hexdigest()
     language = translation.get_language()
     return f"fragments:{content_version(request)}:{language}:{audience}:{digest}"
+
+
+def _audience(user):
+    """Whom a page may show different things: the roles that decide what a page shows
+    (a final document's download link for members, drafts' files for editors)."""
+    if user is None or not user.is_authenticated:
+        return "reader"
+    from home.roles import is_editorial, is_member
+
+    if is_editorial(user):
+        return "editorial"
+    return "member" if is_member(user) else "signed-in"
 
 
 def _new_variant_allowed(request, key):

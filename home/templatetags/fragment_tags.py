@@ -47,3 +47,17 @@ def live_part(context, path):
     return mark_safe(  # noqa: S308 - the function returns rendered template output
         fragments_module.live_part(context, path, mark=fragments is not None and fragments.storing)
     )
+
+
+@register.simple_tag(takes_context=True)
+def editors_userbar(context):
+    """Wagtail's userbar for editors, moderators and superusers; for everyone else nothing,
+    without Wagtail's two permission queries on every page a member reads."""
+    from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+    from home.roles import is_editorial
+
+    user = getattr(context.get("request"), "user", None)
+    if user is None or not user.is_authenticated or not is_editorial(user):
+        return ""
+    return wagtailuserbar(context)
