@@ -7,7 +7,8 @@ Serves each page of bench/pages_bench.py's DISCOVER through Django's test client
 production settings (DEBUG off) and prints the median milliseconds per page. With --as member
 (the default) the requests carry a signed-in member's session, so the page cache is bypassed as
 it is for editors and members; with --publish a page is saved before every request, so each
-one is rendered right after a change of the content version. --profile NAME prints a
+one is rendered right after a change of the content version; --cold turns the shared fragments
+off (home.fragments), so each page is rendered whole. --profile NAME prints a
 pyinstrument profile of that page (needs `pip install pyinstrument`).
 """
 
@@ -50,9 +51,14 @@ def pages():
 
 
 def member_client():
+    from django.contrib.auth.models import Group
+
+    from home.roles import MEMBERS
+
     user, _created = get_user_model().objects.get_or_create(
         username="profile-member", defaults={"email": "profile-member@example.org"}
     )
+    user.groups.add(Group.objects.get(name=MEMBERS))
     client = Client(HTTP_X_FORWARDED_PROTO="https")
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
@@ -70,8 +76,13 @@ def main():
     parser.add_argument("--as", dest="who", choices=["member", "anonymous"], default="member")
     parser.add_argument("--profile", help="a page label to profile with pyinstrument")
     parser.add_argument("--publish", action="store_true", help="publish before each request")
+    parser.add_argument("--cold", action="store_true", help="without the shared fragments")
     args = parser.parse_args()
     client = member_client() if args.who == "member" else Client(HTTP_X_FORWARDED_PROTO="https")
+    if args.cold:
+        from django.conf import settings
+
+        settings.SHARED_FRAGMENTS = False
     for label, path in pages():
         if args.profile and label != args.profile:
             continue
