@@ -10,6 +10,7 @@ from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
 from home.caching import cached
+from home.fragments import shares_fragments
 from home.text import latin_slug
 
 # What Wagtail accepts as a slug (letters in any script, digits, "_" and "-").
@@ -30,6 +31,17 @@ def public_pages(pages):
 
 class SitePageMixin:
     """Mixed into every page class, before `Page`."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # A page whose shared fragments are cached skips its own context (home.fragments).
+        own = cls.__dict__.get("get_context")
+        if own is not None and not getattr(own, "shares_fragments", False):
+            cls.get_context = shares_fragments(own)
+
+    @shares_fragments
+    def get_context(self, request, *args, **kwargs):
+        return super().get_context(request, *args, **kwargs)
 
     def _make_slug_latin(self):
         # Addresses are Latin, transliterated like tag slugs: a Cyrillic slug is a long

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from taggit.models import Tag
 
+from home.fragments import shared_fragments
 from search.forms import SearchForm
 from search.pages import active_language, popular_tags, shown_years, tag_listing, visible_pages
 from search.searching import (
@@ -33,22 +34,31 @@ def search(request):
     """Search across every page type of the active language; never cached, never indexed."""
     form = SearchForm(request.GET)
     language = active_language()
+    # The results of a search are the same for everyone until the content changes: with
+    # them cached as the page's shared fragments, only the query is counted.
+    fragments = shared_fragments(request) if form.is_valid() else None
     context = {"form": form, "search_query": request.GET.get("q", "")[:MAX_QUERY_LENGTH]}
     status = 200
     if not form.is_valid():
         status = 400
+    elif fragments is not None and fragments.hit:
+        terms = query_terms(form.cleaned_data["q"])
+        if terms and request.GET.get("page", "1") == "1":
+            log_query(" ".join(terms))
     else:
         context.update(_search_context(request, form, language))
-    years, tags = cache.get_or_set(
-        f"search:filters:{language}",
-        lambda: (shown_years(language), list(popular_tags(FILTER_TAGS, language))),
-        FILTERS_CACHE_SECONDS,
-    )
-    context.update(
-        years=years,
-        tags=tags,
-        selected_tag=form.cleaned_data.get("tag") if form.is_valid() else None,
-    )
+    if fragments is None or not fragments.hit:
+        years, tags = cache.get_or_set(
+            f"search:filters:{language}",
+            lambda: (shown_years(language), list(popular_tags(FILTER_TAGS, language))),
+            FILTERS_CACHE_SECONDS,
+        )
+        context.update(
+            years=years,
+            tags=tags,
+            selected_tag=form.cleaned_data.get("tag") if form.is_valid() else None,
+        )
+    context["shared_fragments"] = fragments
     response = render(request, "search/search.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -101,9 +111,13 @@ def tag(request, slug):
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
         raise Http404("Unknown tag")
-    items = Paginator(tag_listing(tag), settings.LISTING_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    for item in items:
-        item.type_name = item.content_type.model_class()._meta.verbose_name
-    return render(request, "search/tag.html", {"tag": tag, "items": items})
+    fragments = shared_fragments(request)
+    context = {"tag": tag, "shared_fragments": fragments}
+    if fragments is None or not fragments.hit:
+        items = Paginator(tag_listing(tag), settings.LISTING_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        for item in items:
+            item.type_name = item.content_type.model_class()._meta.verbose_name
+        context["items"] = items
+    return render(request, "search/tag.html", context)

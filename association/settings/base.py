@@ -344,6 +344,11 @@ CACHE_RETRY_SECONDS = float(os.environ.get("DJANGO_CACHE_RETRY_SECONDS", "5"))
 # default only with Redis: a local-memory cache per process could not be emptied by a
 # publish in another process (another gunicorn worker, the scheduler).
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL))
+# The shared parts of rendered pages (home.fragments: for signed-in members, editors, search
+# and readers the page cache misses). On by default only with Redis, for the same reason.
+SHARED_FRAGMENTS = env_bool("DJANGO_SHARED_FRAGMENTS", bool(REDIS_URL))
+# Pages with a live registration (places left) keep their shared fragments this long at most.
+SHARED_FRAGMENTS_LIVE_SECONDS = 60
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 # The query parameters public pages read (listing filters, pagination, search); a request
 # with any other is served without the page cache, except tracking parameters, which are

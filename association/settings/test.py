@@ -14,6 +14,7 @@ SITE_URL = ""
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_ENABLED = False
+SHARED_FRAGMENTS = False
 # Axes stays on; this subclass only lets the test client's login(), which passes no
 # request, through (tests.production.auth).
 AUTHENTICATION_BACKENDS = [

@@ -297,12 +297,20 @@ class EventPage(SitePageMixin, TopicPageMixin, RoutablePageMixin, Page):
         if self.is_hidden and not getattr(request, "is_preview", False):
             raise Http404
         response = super().serve(request, *args, **kwargs)
-        if getattr(request, "_registration_shown", False):
-            # The places left may change at any moment: the page cache and browsers keep
-            # this page a minute at most, while every other page keeps its full time.
-            patch_cache_control(response, max_age=REGISTRATION_STATE_MAX_AGE)
-            if request.user.is_authenticated:  # the form carries the member's details
-                patch_cache_control(response, private=True)
+
+        def limit_caching(response):
+            if getattr(request, "_registration_shown", False):
+                # The places left may change at any moment: the page cache and browsers keep
+                # this page a minute at most, while every other page keeps its full time.
+                patch_cache_control(response, max_age=REGISTRATION_STATE_MAX_AGE)
+                if request.user.is_authenticated:  # the form carries the member's details
+                    patch_cache_control(response, private=True)
+
+        # With the page's shared fragments cached, the registration is known once rendered.
+        if getattr(response, "is_rendered", True):
+            limit_caching(response)
+        else:
+            response.add_post_render_callback(limit_caching)
         return response
 
     @path("calendar/", name="calendar")

@@ -12,6 +12,8 @@ from programs.models.registrations import (
 )
 from programs.registrations.forms import RegistrationForm
 
+_NOT_COMPUTED = object()
+
 
 def settings_id(page, request=None):
     """The id of the event's registration settings, 0 without; from the content cache, so an
@@ -70,3 +72,15 @@ def attended_count(page):
     if not pk:
         return 0
     return Registration.objects.filter(event_id=pk, attended=True).count()
+
+
+def registration_section(context):
+    """The registration section of an event page: a live part of its shared fragments
+    (home.fragments), since the places left and the member's details change between requests.
+    """
+    registration = context.get("registration", _NOT_COMPUTED)
+    if registration is _NOT_COMPUTED:  # the rest of the page came from the fragment cache
+        registration = registration_context(context["page"], context["request"])
+    template = context.template.engine.get_template("programs/registration/section.html")
+    with context.push(registration=registration):
+        return template.render(context)
