@@ -53,7 +53,7 @@ def pages():
 def member_client():
     from django.contrib.auth.models import Group
 
-    from home.roles import MEMBERS
+    from home.members.roles import MEMBERS
 
     user, _created = get_user_model().objects.get_or_create(
         username="profile-member", defaults={"email": "profile-member@example.org"}

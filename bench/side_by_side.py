@@ -82,7 +82,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.cached_db import SessionStore
 
-from home.roles import MEMBERS
+from home.members.roles import MEMBERS
 
 user = get_user_model().objects.create_user("bench-member", "bench-member@example.org")
 user.groups.add(Group.objects.get(name=MEMBERS))

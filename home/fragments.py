@@ -146,7 +146,7 @@ def _audience(user):
     (a final document's download link for members, drafts' files for editors)."""
     if user is None or not user.is_authenticated:
         return "reader"
-    from home.roles import is_editorial, is_member
+    from home.members.roles import is_editorial, is_member
 
     if is_editorial(user):
         return "editorial"
