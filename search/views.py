@@ -30,10 +30,18 @@ FILTERS_CACHE_SECONDS = 300
 @require_GET
 @never_cache
 def search(request):
-    """Search across every page type of the active language; never cached, never indexed."""
+    """Search across every page type of the active language; never cached.
+
+    Only the bare page may be indexed: every query or filter makes another address, an
+    endless space that search engines ask sites to keep out of their index.
+    """
     form = SearchForm(request.GET)
     language = active_language()
-    context = {"form": form, "search_query": request.GET.get("q", "")[:MAX_QUERY_LENGTH]}
+    context = {
+        "form": form,
+        "search_query": request.GET.get("q", "")[:MAX_QUERY_LENGTH],
+        "indexable": not request.GET,
+    }
     status = 200
     if not form.is_valid():
         status = 400
@@ -50,7 +58,8 @@ def search(request):
         selected_tag=form.cleaned_data.get("tag") if form.is_valid() else None,
     )
     response = render(request, "search/search.html", context, status=status)
-    response["X-Robots-Tag"] = "noindex"
+    if request.GET:
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 
