@@ -193,8 +193,10 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_gunicorn(app, env, log, config="python:association.gunicorn", wsgi="association.wsgi"):
-    port = free_port()
+def start_gunicorn(
+    app, env, log, config="python:association.gunicorn", wsgi="association.wsgi", port=None
+):
+    port = port or free_port()
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
         "--config", config,

@@ -16,7 +16,10 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /documents/",
+        # The bare search page may be crawled; its results (any query string) may not.
+        "Allow: /ru/search/$",
         "Disallow: /ru/search/",
+        "Allow: /en/search/$",
         "Disallow: /en/search/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]

@@ -31,13 +31,21 @@ FILTERS_CACHE_SECONDS = 300
 @require_GET
 @never_cache
 def search(request):
-    """Search across every page type of the active language; never cached, never indexed."""
+    """Search across every page type of the active language; never cached.
+
+    Only the bare page may be indexed: every query or filter makes another address, an
+    endless space that search engines ask sites to keep out of their index.
+    """
     form = SearchForm(request.GET)
     language = active_language()
     # The results of a search are the same for everyone until the content changes: with
     # them cached as the page's shared fragments, only the query is counted.
     fragments = shared_fragments(request) if form.is_valid() else None
-    context = {"form": form, "search_query": request.GET.get("q", "")[:MAX_QUERY_LENGTH]}
+    context = {
+        "form": form,
+        "search_query": request.GET.get("q", "")[:MAX_QUERY_LENGTH],
+        "indexable": not request.GET,
+    }
     status = 200
     if not form.is_valid():
         status = 400
@@ -60,7 +68,8 @@ def search(request):
         )
     context["shared_fragments"] = fragments
     response = render(request, "search/search.html", context, status=status)
-    response["X-Robots-Tag"] = "noindex"
+    if request.GET:
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 

@@ -137,6 +137,13 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
+def test_robots_txt_lets_crawlers_reach_the_search_page_but_not_its_results(client):
+    rules = client.get("/robots.txt").content.decode().splitlines()
+    for language in ("ru", "en"):
+        assert f"Allow: /{language}/search/$" in rules
+        assert f"Disallow: /{language}/search/" in rules
+
+
 def test_person_credentials_combine_position_and_organisation():
     person = PersonFactory(position="директор", organisation__short_name="ЦБС г. Кимры")
     assert person.credentials == "директор, ЦБС г. Кимры"

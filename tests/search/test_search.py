@@ -49,11 +49,18 @@ def test_results_exclude_draft_private_and_other_language_pages(client, pages):
     assert titles(search(client, "en", q="методистов")) == ["Methodists club"]
 
 
-def test_search_page_is_not_indexed_by_robots(client, pages):
-    response = search(client, q="методистов")
-    assert response["X-Robots-Tag"] == "noindex"
-    assert b'<meta name="robots" content="noindex' in response.content
-    assert "no-store" in response["Cache-Control"]
+def test_search_results_are_not_indexed_by_robots(client, pages):
+    for query in ({"q": "методистов"}, {"q": ""}, {"page": "2"}):
+        response = search(client, **query)
+        assert response["X-Robots-Tag"] == "noindex"
+        assert b'<meta name="robots" content="noindex' in response.content
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_bare_search_page_may_be_indexed(client, pages):
+    response = search(client)
+    assert "X-Robots-Tag" not in response
+    assert b'name="robots"' not in response.content
 
 
 def test_header_search_box_submits_to_the_search_page(client, home):
