@@ -4,7 +4,6 @@ import collections
 import hashlib
 import logging
 import time
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -13,7 +12,6 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
-from django.http.request import split_domain_port
 from django.utils.cache import get_max_age
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -22,7 +20,13 @@ from wagtail.signals import post_page_move, published, unpublished
 
 from redis.exceptions import RedisError
 
-from home.caching import bump_content_version, content_version
+from home import fragments
+from home.caching import (
+    bump_content_version,
+    cache_location,
+    content_version,
+    query_variant_allowed,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +111,7 @@ class ResilientRedisCache(RedisCache):
         return self._cache.get_client(write=False).ping()
 
 
-NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
+NONCE_PLACEHOLDER = fragments.NONCE_PLACEHOLDER.encode()
 
 
 def _invalidate(**kwargs):
@@ -164,10 +168,6 @@ def _invalidate_on_settings_save(sender, instance, created, **kwargs):
         _invalidate()
 
 
-def _is_tracking(name):
-    return name in settings.PAGE_CACHE_TRACKING_PARAMETERS or name.startswith("utm_")
-
-
 class PageCacheMiddleware:
     """Serves anonymous GET requests for public pages from the cache without the database.
 
@@ -192,7 +192,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._is_cacheable_request(request):
             return self.get_response(request)
-        location = self._location(request)
+        location = cache_location(request)
         if location is None:
             return self.get_response(request)
         version = content_version(request)
@@ -202,8 +202,11 @@ class PageCacheMiddleware:
             return self._replay(request, *cached)
 
         response = self.get_response(request)
-        if self._is_cacheable_response(request, response) and self._new_variant_allowed(
-            request, location, version
+        if self._is_cacheable_response(request, response) and (
+            not request.GET
+            or query_variant_allowed(
+                "pagecache", version, location.split("?", 1)[0], settings.PAGE_CACHE_SECONDS
+            )
         ):
             content = response.content
             nonce = getattr(request, "_csp_nonce", None)
@@ -215,47 +218,6 @@ class PageCacheMiddleware:
             cache.set(key, (response.status_code, headers, content), self._timeout(response))
             response["X-Page-Cache"] = "miss"
         return response
-
-    @staticmethod
-    def _location(request):
-        """Host, path and sorted query the page depends on; None when not to be cached.
-
-        Tracking parameters are removed from the request itself, so that no page copies them
-        into its links and the copy cached without them is the page every reader gets.
-        """
-        domain, port = split_domain_port(request.get_host())
-        known = {host.lower() for host in settings.ALLOWED_HOSTS}
-        if domain not in known or port not in ("", str(request.get_port())):
-            return None
-        if any(_is_tracking(name) for name in request.GET):
-            query = request.GET.copy()
-            for name in [name for name in query if _is_tracking(name)]:
-                del query[name]
-            query._mutable = False
-            request.GET = query
-            request.META["QUERY_STRING"] = query.urlencode()
-        if any(
-            name not in settings.PAGE_CACHE_QUERY_PARAMETERS or len(values) > 1
-            for name, values in request.GET.lists()
-        ):
-            return None
-        query = urlencode(sorted(request.GET.items()))
-        location = f"{domain}{request.path}?{query}"
-        return location if len(location) <= settings.PAGE_CACHE_MAX_ADDRESS else None
-
-    @staticmethod
-    def _new_variant_allowed(request, location, version):
-        """At most PAGE_CACHE_MAX_VARIANTS query strings are cached per address."""
-        if not request.GET:
-            return True
-        address = location.split("?", 1)[0]
-        counter = f"pagecache-variants:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
-        cache.add(counter, 0, settings.PAGE_CACHE_SECONDS)
-        try:
-            count = cache.incr(counter)
-        except ValueError:  # expired between add and incr
-            return False
-        return count <= settings.PAGE_CACHE_MAX_VARIANTS
 
     @staticmethod
     def _replay(request, status, headers, content):

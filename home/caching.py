@@ -7,10 +7,13 @@ any publish, unpublish, move or delete of a page and any settings change replace
 version (association.cache connects the signals), so a stale entry is never read again.
 """
 
+import hashlib
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http.request import split_domain_port
 
 VERSION_KEY = "pagecache:version"
 _MISSING = object()
@@ -56,3 +59,47 @@ def cached(request, name, build):
             cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
     memo[name] = value
     return value
+
+
+def query_variant_allowed(kind, version, address, timeout):
+    """Whether one more query string of this address may be stored: at most
+    PAGE_CACHE_MAX_VARIANTS per address and content version, so that made-up parameters
+    cannot fill the cache."""
+    counter = f"{kind}-variants:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+    cache.add(counter, 0, timeout)
+    try:
+        count = cache.incr(counter)
+    except ValueError:  # expired between add and incr
+        return False
+    return count <= settings.PAGE_CACHE_MAX_VARIANTS
+
+
+def _is_tracking(name):
+    return name in settings.PAGE_CACHE_TRACKING_PARAMETERS or name.startswith("utm_")
+
+
+def cache_location(request):
+    """Host, path and sorted query the page depends on; None when not to be cached.
+
+    Tracking parameters are removed from the request itself, so that no page copies them
+    into its links and the copy cached without them is the page every reader gets.
+    """
+    domain, port = split_domain_port(request.get_host())
+    known = {host.lower() for host in settings.ALLOWED_HOSTS}
+    if domain not in known or port not in ("", str(request.get_port())):
+        return None
+    if any(_is_tracking(name) for name in request.GET):
+        query = request.GET.copy()
+        for name in [name for name in query if _is_tracking(name)]:
+            del query[name]
+        query._mutable = False
+        request.GET = query
+        request.META["QUERY_STRING"] = query.urlencode()
+    if any(
+        name not in settings.PAGE_CACHE_QUERY_PARAMETERS or len(values) > 1
+        for name, values in request.GET.lists()
+    ):
+        return None
+    query = urlencode(sorted(request.GET.items()))
+    location = f"{domain}{request.path}?{query}"
+    return location if len(location) <= settings.PAGE_CACHE_MAX_ADDRESS else None

@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.module_loading import import_string
 
-from home.caching import content_version
+from home.caching import cache_location, content_version, query_variant_allowed
 
 NONCE_PLACEHOLDER = "\x00csp-nonce\x00"
 # A live part inside a fragment (`{% live_part "dotted.path" %}`): marked while rendering,
@@ -71,7 +71,15 @@ class SharedFragments:
             if isinstance(nonce, str):
                 stored = stored.replace(nonce, NONCE_PLACEHOLDER)
             self.rendered[name] = stored
-            if last and _new_variant_allowed(request, self.key):
+            if last and (
+                not request.GET
+                or query_variant_allowed(
+                    "fragment",
+                    content_version(request),
+                    request.path,
+                    settings.CONTENT_CACHE_SECONDS,
+                )
+            ):
                 # A registration's state may change at any moment; its page keeps a minute.
                 seconds = settings.CONTENT_CACHE_SECONDS
                 if getattr(request, "_registration_shown", False):
@@ -124,15 +132,13 @@ def shared_fragments(request):
 
 
 def _key(request):
-    from association.cache import PageCacheMiddleware
-
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
     # Previews and drafts are served under the admin's addresses, never under a language's.
     if not settings.SHARED_FRAGMENTS or request.method != "GET":
         return None
     if not request.path.startswith(prefixes):
         return None
-    location = PageCacheMiddleware._location(request)
+    location = cache_location(request)
     if location is None:
         return None
     audience = _audience(getattr(request, "user", None))
@@ -151,19 +157,6 @@ def _audience(user):
     if is_editorial(user):
         return "editorial"
     return "member" if is_member(user) else "signed-in"
-
-
-def _new_variant_allowed(request, key):
-    """At most PAGE_CACHE_MAX_VARIANTS query strings per address, as in the page cache."""
-    if not request.GET:
-        return True
-    counter = f"fragment-variants:{content_version(request)}:{request.path}"
-    cache.add(counter, 0, settings.CONTENT_CACHE_SECONDS)
-    try:
-        count = cache.incr(counter)
-    except ValueError:  # expired between add and incr
-        return False
-    return count <= settings.PAGE_CACHE_MAX_VARIANTS
 
 
 def shares_fragments(get_context):
