@@ -1,5 +1,6 @@
 """Behaviour every page type of the site shares, whichever app defines it."""
 
+import hashlib
 import re
 
 from django.contrib.contenttypes.models import ContentType
@@ -10,7 +11,7 @@ from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
 from home.caching import cached
-from home.fragments import shares_fragments
+from home.fragments import shared_fragments, shares_fragments
 from home.text import latin_slug
 
 # What Wagtail accepts as a slug (letters in any script, digits, "_" and "-").
@@ -70,6 +71,54 @@ class SitePageMixin:
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()
+
+
+class RememberedRouteMixin:
+    """Route a deep address with one query when its shared fragments are ready: the page an
+    address names is kept in the content cache, so a club meeting three levels down costs one
+    query instead of one per level.
+
+    Only addresses the tree walk consumed whole are remembered (a page's own sub-routes, such
+    as calendars, are found by the walk); any publish, move or deletion empties the cache.
+    """
+
+    MAX_REMEMBERED_DEPTH = 8
+
+    def route(self, request, path_components):
+        if not (
+            self.live
+            and 0 < len(path_components) <= self.MAX_REMEMBERED_DEPTH
+            and all(SLUG.fullmatch(part) for part in path_components)
+        ):
+            return super().route(request, path_components)
+        # A page rendered whole reads its parents, which the walk hands it for free; only when
+        # its shared fragments are ready does skipping the walk save queries.
+        fragments = shared_fragments(request)
+        if fragments is None:
+            return super().route(request, path_components)
+        address = "/".join(path_components)
+        walked = {}
+
+        def walk():
+            walked["result"] = result = super(RememberedRouteMixin, self).route(
+                request, path_components
+            )
+            page = result[0]
+            if page.url_path != f"{self.url_path}{address}/":
+                return None
+            return [page.content_type_id, page.pk]
+
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        remembered = cached(request, f"route:{self.pk}:{digest}", walk)
+        if "result" in walked:
+            return walked["result"]
+        if remembered is not None and fragments.hit:
+            content_type_id, pk = remembered
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            page = model.objects.filter(pk=pk).first() if model is not None else None
+            if page is not None and page.live:
+                return page.route(request, [])
+        return super().route(request, path_components)
 
 
 class OneQueryChildRouteMixin:

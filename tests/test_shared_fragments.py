@@ -18,7 +18,7 @@ from programs.models import ResolutionStatus
 from tests.factories import UserFactory
 from tests.members.factories import member_user, resolution, resolution_index
 from tests.news.factories import news_index, news_page
-from tests.programs.factories import programme, programme_index
+from tests.programs.factories import club, meeting, programme, programme_index
 from tests.programs.registration_helpers import event_with_registration
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments")]
@@ -176,3 +176,25 @@ def test_odd_query_parameters_are_not_stored(client, home):
     response = client.get(index.url + "?anything=1")
     assert response.status_code == 200
     assert response.wsgi_request._shared_fragments is None
+
+
+def test_a_deep_page_with_ready_fragments_is_found_in_one_query_and_moves_with_it(
+    client, home, member, django_assert_max_num_queries
+):
+    section = club(home, title="Клубы")
+    first_club = club(section, title="Клуб методистов")
+    other_club = club(section, title="Клуб библиографов")
+    event = meeting(first_club, title="Встреча в Торжке")
+    client.force_login(member)
+    address = event.url
+    assert client.get(address).status_code == 200
+    # The walk costs a query per level; with the fragments ready the remembered page is read
+    # once, so a meeting four levels down costs no more than a listing one level down.
+    with django_assert_max_num_queries(9):
+        assert "Встреча в Торжке" in client.get(address).content.decode()
+
+    event.move(other_club, pos="last-child")
+    event.refresh_from_db()
+    moved = client.get(address)
+    assert (moved.status_code, moved["Location"]) == (301, event.url)
+    assert "Встреча в Торжке" in client.get(event.url).content.decode()

@@ -10,10 +10,10 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.blocks import BodyBlock, LinkBlock
-from home.pages import OneQueryChildRouteMixin, SitePageMixin
+from home.pages import OneQueryChildRouteMixin, RememberedRouteMixin, SitePageMixin
 
 
-class HomePage(SitePageMixin, OneQueryChildRouteMixin, Page):
+class HomePage(SitePageMixin, RememberedRouteMixin, OneQueryChildRouteMixin, Page):
     """The front page of one language tree."""
 
     parent_page_types = ["wagtailcore.Page"]
