@@ -6,10 +6,11 @@ import logging
 import time
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
@@ -80,6 +81,24 @@ def _fail_soft(method_name, default=None):
     return wrapper
 
 
+class _OneClientPerPool(RedisCacheClient):
+    """Django makes a new redis-py client for every cache call, and each one builds its
+    table of some two hundred response callbacks: a noticeable share of a page that makes
+    a dozen calls. redis-py's clients are safe to share between threads, so one per
+    connection pool serves."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache that logs connection errors instead of raising them.
 
@@ -105,6 +124,7 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._server = str(server)
+        self._class = _OneClientPerPool
 
     def ping(self):
         """Raise when Redis is unreachable (used by /readyz)."""
@@ -151,6 +171,9 @@ _SHOWN_ON_PAGES = {
     "wagtailcore.locale",
     "wagtailcore.site",
     "programs.registrationsettings",
+    # Roles: pages differ by audience (home.fragments), remembered per user under the version.
+    "auth.group",
+    "home.memberprofile",
 }
 
 
@@ -158,6 +181,14 @@ _SHOWN_ON_PAGES = {
 @receiver(post_delete, dispatch_uid="pagecache_shown_deleted")
 def _invalidate_on_shown_change(sender, **kwargs):
     if sender._meta.label_lower in _SHOWN_ON_PAGES:
+        _invalidate()
+
+
+@receiver(m2m_changed, dispatch_uid="pagecache_roles")
+def _invalidate_on_roles_change(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and (
+        sender is get_user_model().groups.through
+    ):
         _invalidate()
 
 

@@ -60,6 +60,8 @@ urlpatterns += i18n_patterns(
     path("feedback/", include("home.feedback.urls")),
     path("subscription/", include("news.reader.urls")),
     path("registration/", include("programs.registrations.urls")),
+    # Before Wagtail's own page view, at the same addresses (home.views.serve).
+    re_path(wagtail_urls.serve_pattern, home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )
 

@@ -8,6 +8,9 @@ version (association.cache connects the signals), so a stale entry is never read
 """
 
 import hashlib
+import pickle
+import threading
+import time
 import uuid
 from urllib.parse import urlencode
 
@@ -58,6 +61,54 @@ def cached(request, name, build):
         if value is not None:
             cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
     memo[name] = value
+    return value
+
+
+class _Memo:
+    """What this process remembers under one content version (see `remembered`)."""
+
+    def __init__(self, version):
+        self.version = version
+        self.started = time.monotonic()
+        self.entries = {}
+
+
+_memo = _Memo(None)
+_memo_lock = threading.Lock()
+
+
+def remembered(request, name, build):
+    """A fresh copy of `build()`'s object (a page, a site) for `name` under the current
+    content version, kept by this process.
+
+    `cached` holds plain values in the shared cache; the objects routing needs on every
+    request (the site, its home page, the page an address names) would cost a query each
+    to rebuild from such values. They are kept pickled in the process instead, and every
+    request unpickles its own copy, so no request sees what another one changed on them.
+    The content version is read from the shared cache once per request, so a publish in any
+    process empties every process's memo on its next request. With a cache of its own per
+    process (no Redis) the memo is off (CONTENT_MEMO): a publish elsewhere could not reach it.
+    """
+    global _memo
+    if not settings.CONTENT_MEMO:
+        return build()
+    version = content_version(request)
+    memo = _memo
+    if (
+        memo.version != version
+        or time.monotonic() - memo.started > settings.CONTENT_CACHE_SECONDS
+        or len(memo.entries) >= settings.CONTENT_MEMO_ENTRIES
+    ):
+        with _memo_lock:
+            if _memo is memo:
+                _memo = _Memo(version)
+            memo = _memo
+    data = memo.entries.get(name)
+    if data is not None:
+        return pickle.loads(data)  # noqa: S301 - written by this process, just above
+    value = build()
+    if value is not None and memo.version == version:
+        memo.entries[name] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     return value
 
 

@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.module_loading import import_string
 
-from home.caching import cache_location, content_version, query_variant_allowed
+from home.caching import cache_location, content_version, query_variant_allowed, remembered
 
 NONCE_PLACEHOLDER = "\x00csp-nonce\x00"
 # A live part inside a fragment (`{% live_part "dotted.path" %}`): marked while rendering,
@@ -141,22 +141,34 @@ def _key(request):
     location = cache_location(request)
     if location is None:
         return None
-    audience = _audience(getattr(request, "user", None))
+    audience = request_audience(request)
     digest = hashlib.sha256(location.encode()).hexdigest()
     language = translation.get_language()
     return f"fragments:{content_version(request)}:{language}:{audience}:{digest}"
 
 
-def _audience(user):
-    """Whom a page may show different things: the roles that decide what a page shows
-    (a final document's download link for members, drafts' files for editors)."""
+def request_audience(request):
+    """Whom a page may show different things: "reader", "member", "editorial" or
+    "signed-in", by the roles that decide what a page shows (a final document's download
+    link for members, drafts' files and the userbar for editors).
+
+    Remembered per user under the content version, which a change of anyone's groups or
+    library replaces (association.cache), so a signed-in page costs no role queries. Access
+    to files is still decided by the roles themselves (home.members.roles), read afresh.
+    """
+    user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return "reader"
     from home.members.roles import is_editorial, is_member
 
-    if is_editorial(user):
+    def audience():
+        if is_editorial(user):
+            return "editorial"
+        return "member" if is_member(user) else "signed-in"
+
+    if user.is_superuser:
         return "editorial"
-    return "member" if is_member(user) else "signed-in"
+    return remembered(request, f"audience:{user.pk}", audience)
 
 
 def shares_fragments(get_context):

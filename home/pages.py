@@ -10,7 +10,7 @@ from django.http import Http404
 
 from wagtail.models import Page, PageViewRestriction
 
-from home.caching import cached
+from home.caching import cached, remembered
 from home.fragments import shared_fragments, shares_fragments
 from home.text import latin_slug
 
@@ -63,7 +63,12 @@ class SitePageMixin:
         self._make_slug_latin()
         super().minimal_clean()
 
+    # Set by the page view (home.views.serve) when no restriction covers this page's path.
+    known_unrestricted = False
+
     def get_view_restrictions(self):
+        if self.known_unrestricted:
+            return PageViewRestriction.objects.none()
         # Wagtail reads the ancestors, then their restrictions: two queries on every page it
         # serves. The ancestors' paths are prefixes of this page's path, so one query does.
         # As in Wagtail, an alias obeys its source page's restrictions and has none of its own.
@@ -109,13 +114,17 @@ class RememberedRouteMixin:
             return [page.content_type_id, page.pk]
 
         digest = hashlib.sha256(address.encode()).hexdigest()
-        remembered = cached(request, f"route:{self.pk}:{digest}", walk)
+        known = cached(request, f"route:{self.pk}:{digest}", walk)
         if "result" in walked:
             return walked["result"]
-        if remembered is not None and fragments.hit:
-            content_type_id, pk = remembered
+        if known is not None and fragments.hit:
+            content_type_id, pk = known
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            page = model.objects.filter(pk=pk).first() if model is not None else None
+            page = None
+            if model is not None:
+                page = remembered(
+                    request, f"page:{pk}", lambda: model.objects.filter(pk=pk).first()
+                )
             if page is not None and page.live:
                 return page.route(request, [])
         return super().route(request, path_components)

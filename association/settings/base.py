@@ -366,6 +366,11 @@ PAGE_CACHE_MAX_ADDRESS = 512
 CONTENT_CACHE_SECONDS = int(
     os.environ.get("DJANGO_CONTENT_CACHE_SECONDS", "600" if REDIS_URL else "30")
 )
+# The site, its home pages and the pages addresses name, kept pickled in each process under
+# the content version (home.caching.remembered). On by default only with Redis: the version
+# must be shared for a publish in one process to reach the others.
+CONTENT_MEMO = env_bool("DJANGO_CONTENT_MEMO", bool(REDIS_URL))
+CONTENT_MEMO_ENTRIES = 2000
 
 # Uploads: request bodies and images are capped; SVG stays out of WAGTAILIMAGES_EXTENSIONS.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MB", "10")) * 2**20

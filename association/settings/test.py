@@ -15,6 +15,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_ENABLED = False
 SHARED_FRAGMENTS = False
+# One process, and the cache (with the content version) is emptied before each test.
+CONTENT_MEMO = True
 # Axes stays on; this subclass only lets the test client's login(), which passes no
 # request, through (tests.production.auth).
 AUTHENTICATION_BACKENDS = [

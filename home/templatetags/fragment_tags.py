@@ -55,9 +55,7 @@ def editors_userbar(context):
     without Wagtail's two permission queries on every page a member reads."""
     from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-    from home.members.roles import is_editorial
-
-    user = getattr(context.get("request"), "user", None)
-    if user is None or not user.is_authenticated or not is_editorial(user):
+    request = context.get("request")
+    if request is None or fragments_module.request_audience(request) != "editorial":
         return ""
     return wagtailuserbar(context)

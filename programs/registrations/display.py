@@ -1,9 +1,14 @@
 """What an event page shows of its registration: the state, places left and the form."""
 
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 
-from home.caching import cached
+from home.caching import cached, remembered
 from home.feedback.views import privacy_page
 from programs.models.registrations import (
     Registration,
@@ -28,25 +33,56 @@ def settings_id(page, request=None):
     )
 
 
-def counted_settings(pk):
-    """The settings with confirmed and attended counts, in one query."""
-    return (
-        RegistrationSettings.objects.select_related("page")
-        .annotate(
-            confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
-            attended=Count("registrations", filter=Q(registrations__attended=True)),
-        )
-        .filter(pk=pk)
-        .first()
+def counted_settings(pk, request=None):
+    """The settings with their confirmed and attended counts.
+
+    The settings come from the content memo (saving them replaces the content version); the
+    counts from the shared cache, which every saved or deleted registration empties
+    (`_forget_counts`), and at most a minute old in any case. A page shown with a full event
+    therefore costs no query; taking a place still counts under a lock
+    (programs.registrations.services), whatever a page showed.
+    """
+    event_settings = remembered(
+        request,
+        f"registration-settings:{pk}",
+        lambda: RegistrationSettings.objects.filter(pk=pk).first(),
     )
+    if event_settings is None:
+        return None
+    key = _counts_key(pk)
+    counts = cache.get(key)
+    if counts is None:
+        counts = Registration.objects.filter(event_id=pk).aggregate(
+            confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            attended=Count("pk", filter=Q(attended=True)),
+        )
+        cache.set(key, counts, django_settings.SHARED_FRAGMENTS_LIVE_SECONDS)
+    event_settings.confirmed = counts["confirmed"]
+    event_settings.attended = counts["attended"]
+    return event_settings
+
+
+def _counts_key(pk):
+    return f"registration-counts:{pk}"
+
+
+@receiver(post_save, sender=Registration, dispatch_uid="registration_counts_saved")
+@receiver(post_delete, sender=Registration, dispatch_uid="registration_counts_deleted")
+def _forget_counts(sender, instance, **kwargs):
+    key = _counts_key(instance.event_id)
+    cache.delete(key)
+    # Again after the commit: a page shown meanwhile may have counted without this one.
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def registration_context(page, request):
     pk = settings_id(page, request)
-    event_settings = counted_settings(pk) if pk else None
+    event_settings = counted_settings(pk, request) if pk else None
     if event_settings is None:
         return None
     page._attended_count = event_settings.attended
+    if event_settings.page_id == page.pk:
+        event_settings.event = page  # the page being shown: no second query for it
     if not event_settings.enabled:
         return None
     request._registration_shown = True
