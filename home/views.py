@@ -1,6 +1,7 @@
 import sys
 
 from django.db import InterfaceError, OperationalError
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.http.request import split_domain_port
 from django.shortcuts import render
@@ -12,7 +13,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail import views as wagtail_views
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from home.caching import remembered
 
@@ -44,15 +45,19 @@ def serve(request, path):
     request._wagtail_route_for_request = route
     if route is not None:
         page = route[0]
-        restricted = remembered(
-            request,
-            "restricted-paths",
-            lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
-        )
+        restricted = remembered(request, "restricted-paths", _restricted_paths)
         # An alias obeys its source page's restrictions, which its own path does not tell.
         if page.alias_of_id is None and not page.path.startswith(restricted):
             page.known_unrestricted = True
     return wagtail_views.serve(request, path)
+
+
+def _restricted_paths():
+    """The paths of pages with view restrictions and of their aliases: what lies below any of
+    them may be private (`SitePageMixin.get_view_restrictions` tells)."""
+    restricted = PageViewRestriction.objects.values("page_id")
+    pages = Page.objects.filter(Q(pk__in=restricted) | Q(alias_of__in=restricted))
+    return tuple(pages.values_list("path", flat=True))
 
 
 @require_GET

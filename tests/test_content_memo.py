@@ -26,6 +26,7 @@ from programs.models import (
     ResolutionStatus,
     TrainingProgramPage,
 )
+from tests.factories import standard_page
 from tests.members.factories import member_user, resolution, resolution_index
 from tests.news.factories import news_index, news_page
 from tests.programs.factories import club, meeting, programme_index
@@ -185,3 +186,17 @@ def test_without_a_shared_version_nothing_is_remembered(rf):
     values = iter(["первое", "второе"])
     assert remembered(request, "thing", lambda: next(values)) == "первое"
     assert remembered(request, "thing", lambda: next(values)) == "второе"
+
+
+def test_a_page_below_an_alias_of_a_private_page_stays_private(client, home):
+    section = standard_page(home, title="Для членов", slug="members-only")
+    alias = section.create_alias(parent=home, update_slug="members-alias")
+    below = standard_page(alias, title="Протокол", slug="minutes")
+    assert below.alias_of_id is None
+    assert client.get(below.url).status_code == 200
+    # On the source only: the alias has no restriction of its own, yet obeys its source's.
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    for _ in range(2):
+        response = client.get(below.url)
+        assert response.status_code == 302
+        assert "login" in response["Location"]
