@@ -38,8 +38,9 @@ def counted_settings(pk, request=None):
 
     The settings come from the content memo (saving them replaces the content version); the
     counts from the shared cache, which every saved or deleted registration empties
-    (`_forget_counts`), and at most a minute old in any case. A page shown with a full event
-    therefore costs no query; taking a place still counts under a lock
+    (`_forget_counts`), and at most a minute old in any case (with Redis only: see
+    CONTENT_MEMO). A page shown with a full event therefore costs no query; taking a place
+    still counts under a lock
     (programs.registrations.services), whatever a page showed.
     """
     event_settings = remembered(
@@ -49,14 +50,18 @@ def counted_settings(pk, request=None):
     )
     if event_settings is None:
         return None
+    # Only a cache shared by every process (Redis, as for the memo) learns of a registration
+    # taken in another process.
+    shared = django_settings.CONTENT_MEMO
     key = _counts_key(pk)
-    counts = cache.get(key)
+    counts = cache.get(key) if shared else None
     if counts is None:
         counts = Registration.objects.filter(event_id=pk).aggregate(
             confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
             attended=Count("pk", filter=Q(attended=True)),
         )
-        cache.set(key, counts, django_settings.SHARED_FRAGMENTS_LIVE_SECONDS)
+        if shared:
+            cache.set(key, counts, django_settings.SHARED_FRAGMENTS_LIVE_SECONDS)
     event_settings.confirmed = counts["confirmed"]
     event_settings.attended = counts["attended"]
     return event_settings
