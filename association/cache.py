@@ -26,6 +26,7 @@ from home.caching import (
     bump_content_version,
     cache_location,
     content_version,
+    is_language_path,
     query_variant_allowed,
 )
 
@@ -218,7 +219,6 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
     def __call__(self, request):
         if not self._is_cacheable_request(request):
@@ -266,7 +266,7 @@ class PageCacheMiddleware:
         return (
             settings.PAGE_CACHE_ENABLED
             and request.method == "GET"
-            and request.path.startswith(self.prefixes)
+            and is_language_path(request.path)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META

@@ -129,6 +129,12 @@ def _is_tracking(name):
     return name in settings.PAGE_CACHE_TRACKING_PARAMETERS or name.startswith("utm_")
 
 
+def is_language_path(path):
+    """Whether `path` lies under a language's prefix (/ru/, /en/): the public pages. Previews
+    and drafts are served under the admin's addresses, never under a language's."""
+    return path.startswith(tuple(f"/{code}/" for code, _name in settings.LANGUAGES))
+
+
 def cache_location(request):
     """Host, path and sorted query the page depends on; None when not to be cached.
 

@@ -23,7 +23,13 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.module_loading import import_string
 
-from home.caching import cache_location, content_version, query_variant_allowed, remembered
+from home.caching import (
+    cache_location,
+    content_version,
+    is_language_path,
+    query_variant_allowed,
+    remembered,
+)
 
 NONCE_PLACEHOLDER = "\x00csp-nonce\x00"
 # A live part inside a fragment (`{% live_part "dotted.path" %}`): marked while rendering,
@@ -132,11 +138,9 @@ def shared_fragments(request):
 
 
 def _key(request):
-    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-    # Previews and drafts are served under the admin's addresses, never under a language's.
     if not settings.SHARED_FRAGMENTS or request.method != "GET":
         return None
-    if not request.path.startswith(prefixes):
+    if not is_language_path(request.path):
         return None
     location = cache_location(request)
     if location is None:
