@@ -11,6 +11,15 @@ from tests.factories import PASSWORD, UserFactory
 TITLE = "Библиотеки области подвели итоги года"
 
 
+@pytest.fixture(autouse=True)
+def without_autosave(settings):
+    # Wagtail's autosave creates the draft by itself a moment after typing stops, and turns
+    # the form into the page's edit form; a submit while that first save is still on its way
+    # creates a second page. On a loaded machine the journey would hit that race now and then,
+    # so it runs as an editor with autosave off (WAGTAIL_AUTOSAVE_INTERVAL = 0) would.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+
 @pytest.fixture
 def staff(site_url):
     editor = UserFactory(username="redaktor")
