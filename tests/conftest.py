@@ -8,6 +8,7 @@ import pytest
 
 from home.members.roles import EDITORS, MEMBERS, MODERATORS
 from home.models import HomePage
+from tests.demo_site import build_template, demo_copy, drop
 from tests.factories import UserFactory
 
 
@@ -18,6 +19,25 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site loaded once per test process (tests.demo_site)."""
+    with django_db_blocker.unblock():
+        template = build_template(tmp_path_factory.mktemp("demo-media"))
+    yield template
+    if template.database:
+        with django_db_blocker.unblock():
+            drop(template.database)
+
+
+@pytest.fixture(scope="module")
+def demo_site(demo_template, django_db_blocker, tmp_path_factory):
+    """The demo site, as `make run` builds it, for every test of a module: its own copy,
+    thrown away when the module ends. Each test still runs in a transaction rolled back."""
+    with django_db_blocker.unblock(), demo_copy(demo_template, tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ an editor or an administrator changes shows on the very next request.
 """
 
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -18,13 +17,8 @@ import pytest
 from home import caching
 from home.caching import bump_content_version, remembered
 from home.members.roles import MEMBERS
-from news.models import NewsIndexPage
 from programs.models import (
-    ClubMeetingPage,
-    ProgramIndexPage,
-    ResolutionPage,
     ResolutionStatus,
-    TrainingProgramPage,
 )
 from tests.factories import standard_page
 from tests.members.factories import member_user, resolution, resolution_index
@@ -49,33 +43,6 @@ def queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, url
     return len(context.captured_queries)
-
-
-@pytest.mark.usefixtures("fragments")
-def test_every_kind_of_demo_page_costs_a_member_only_the_session_and_the_user(client):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-    def first(model, language="ru"):
-        return model.objects.live().filter(locale__language_code=language).order_by("path")[0]
-
-    news = first(NewsIndexPage)
-    programme = first(TrainingProgramPage)
-    urls = {
-        "home page (ru)": "/ru/",
-        "home page (en)": "/en/",
-        "news index": news.url,
-        "news article": news.articles().first().url,
-        "programmes": first(ProgramIndexPage).url,
-        "programme": programme.url,
-        "club meeting": first(ClubMeetingPage).url,
-        "resolution": first(ResolutionPage).url,
-    }
-    client.force_login(member_user("anna"))
-    for url in urls.values():
-        client.get(url)  # stores the fragments
-        client.get(url)  # remembers the page the address names
-    spent = {label: queries(client, url) for label, url in urls.items()}
-    assert spent == dict.fromkeys(urls, SIGNED_IN_BUDGET)
 
 
 @pytest.mark.usefixtures("fragments")

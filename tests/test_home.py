@@ -1,4 +1,3 @@
-from django.core.management import call_command
 from django.test import override_settings
 
 from wagtail.models import Page, PageViewRestriction
@@ -6,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from home.models import AssociationSettings, HomePage, Organisation, Person, StandardPage
+from home.models import AssociationSettings, HomePage, StandardPage
 from tests.factories import PersonFactory, add_page, standard_page
 
 pytestmark = pytest.mark.django_db
@@ -147,14 +146,6 @@ def test_robots_txt_lets_crawlers_reach_the_search_page_but_not_its_results(clie
 def test_person_credentials_combine_position_and_organisation():
     person = PersonFactory(position="директор", organisation__short_name="ЦБС г. Кимры")
     assert person.credentials == "директор, ЦБС г. Кимры"
-
-
-def test_demo_content_can_be_loaded_twice_without_duplicates(home):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    counts = (Page.objects.count(), Organisation.objects.count(), Person.objects.count())
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert (Page.objects.count(), Organisation.objects.count(), Person.objects.count()) == counts
-    assert counts[0] > 4 and counts[1] >= 5 and counts[2] >= 5
 
 
 def test_link_block_needs_exactly_one_target():

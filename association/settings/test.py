@@ -32,3 +32,9 @@ NEWS_INTAKE = {
     "TOTAL_TIMEOUT": 3,
     "MAX_BYTES": 512 * 1024,
 }
+
+# Test databases are thrown away: commits need not wait for the write-ahead log to reach
+# the disk, which is most of the time a migration or a transactional test spends.
+if DATABASES["default"]["ENGINE"] == "association.database":  # noqa: F405
+    _options = DATABASES["default"]["OPTIONS"]  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()

@@ -3,7 +3,6 @@ live server on 127.0.0.1. The suite skips itself when the browser or axe-core is
 
 import os
 import re
-from io import StringIO
 from pathlib import Path
 
 # Playwright's sync API runs an event loop in this thread, which makes Django refuse ORM
@@ -12,14 +11,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
 from django.core.cache import cache  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import DEFAULT_DB_ALIAS, connections  # noqa: E402
-from django.test import override_settings  # noqa: E402
-
-from wagtail.models import Page  # noqa: E402
 
 import pytest  # noqa: E402
 
+from tests.demo_site import demo_copy  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     ARTIFACTS,
     AXE_JS,
@@ -68,36 +63,13 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site, built once (as `make run` builds it) and serialized: the state every
-    journey starts from. Uploads go to a throwaway MEDIA_ROOT."""
-    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
-    media.enable()
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=StringIO())
-        snapshot = connections[DEFAULT_DB_ALIAS].creation.serialize_db_to_string()
-    yield snapshot
-    media.disable()
-
-
 @pytest.fixture
-def restores_demo(demo_snapshot):
-    """Make the serialized rollback restore the demo snapshot rather than the migrated
-    database: cheaper than rebuilding the demo for every journey. Django reads it from the
-    connection object, which is set here because `connections` is context-local once
-    Playwright's event loop runs in this thread."""
-    connections[DEFAULT_DB_ALIAS]._test_serialized_contents = demo_snapshot
-
-
-@pytest.fixture
-def site_url(restores_demo, live_server, django_db_serialized_rollback, transactional_db):
-    """The live server's base URL, serving a fresh copy of the demo site; the database is
-    emptied after each journey."""
-    # The restore writes tree rows one by one; let treebeard recount each page's children.
-    Page.fix_tree()
-    cache.clear()
-    return live_server.url
+def site_url(live_server, transactional_db, demo_template, django_db_blocker, tmp_path):
+    """The live server's base URL, serving a fresh copy of the demo site (database and
+    media) made for this journey and dropped after it (tests.demo_site)."""
+    with django_db_blocker.unblock(), demo_copy(demo_template, tmp_path / "media"):
+        cache.clear()
+        yield live_server.url
 
 
 @pytest.fixture

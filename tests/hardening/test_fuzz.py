@@ -6,12 +6,9 @@ languages, its last segment and its query string mutated).
 """
 
 import itertools
-from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
@@ -91,11 +88,8 @@ FORMS = {
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
+def demo(demo_site):
+    """The module's copy of the demo site (tests.demo_site)."""
 
 
 def named_patterns(resolver=None, prefix="", localised=False):

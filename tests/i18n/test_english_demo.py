@@ -6,12 +6,8 @@ with no English version yet that an English page links to. Any other Cyrillic on
 page is an untranslated string or a reference shown in the wrong language.
 """
 
-import io
 import re
 from html.parser import HTMLParser
-
-from django.core.management import call_command
-from django.db import transaction
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -40,15 +36,6 @@ VIEWS = [
     "/en/programmes/calendar/",
     "/en/search/?q=",
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, built once for the module and rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 class ShownText(HTMLParser):

@@ -2,8 +2,6 @@
 
 from collections import Counter
 
-from django.core.management import call_command
-
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
@@ -11,13 +9,12 @@ from wagtail_localize.segments.extract import extract_segments
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 PREFIX = "[en] "
 
 
 def test_a_demo_page_of_every_type_translates_into_english_and_renders(client, home, english):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     english_demo = Page.objects.live().public().filter(locale=english)
     counts = Counter(page.specific_class.__name__ for page in english_demo)
     assert counts["HomePage"] == 1 and counts["NewsPage"] >= 4, counts

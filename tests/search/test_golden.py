@@ -7,8 +7,7 @@ Russian stemming is PostgreSQL's.
 
 import datetime
 
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone, translation
 
 from wagtail.models import Page
@@ -155,10 +154,9 @@ HIDDEN_TEXT = " ".join(RUSSIAN)
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo site and pages that must never be found, built once and rolled back."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_site(demo_site, django_db_blocker):
+    """The demo site and pages that must never be found, in the module's copy of the demo."""
+    with django_db_blocker.unblock():
         home = Page.objects.get(url_path="/home/").specific
         page(home, "Черновик", "golden-draft", HIDDEN_TEXT, publish=False)
         private = make_private(page(home, "Закрытый раздел", "golden-private", HIDDEN_TEXT))
@@ -175,7 +173,6 @@ def demo_site(django_db_setup, django_db_blocker):
         page(english, "Russian words on the English site", "golden-english", HIDDEN_TEXT)
         refresh_vocabulary()
         yield
-        transaction.set_rollback(True)
 
 
 HIDDEN_SLUGS = {

@@ -1,0 +1,107 @@
+"""The demo site, built once per test process and handed out as cheap copies.
+
+Loading the demo content takes half a minute (some 20,000 queries). On PostgreSQL it is
+loaded once into a template database, and a module or a browser journey that needs it gets
+its own copy (CREATE DATABASE … TEMPLATE, a fraction of a second), pointed to by the default
+connection while it runs; the copy is dropped afterwards. On SQLite, which has no templates,
+the demo is loaded inside a transaction that is rolled back, as the tests did before.
+"""
+
+import contextlib
+import shutil
+import uuid
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.test import override_settings
+
+
+@dataclass(frozen=True)
+class DemoTemplate:
+    database: str | None  # None where the engine has no template databases
+    media: Path
+
+
+def connection():
+    return connections[DEFAULT_DB_ALIAS]
+
+
+def templates_supported():
+    return connection().vendor == "postgresql"
+
+
+def _maintenance(sql):
+    """Runs a statement that cannot run inside the database it names (CREATE, DROP)."""
+    with connection()._nodb_cursor() as cursor:
+        cursor.execute(sql)
+
+
+def _quoted(name):
+    return connection().ops.quote_name(name)
+
+
+def create_copy(source, name):
+    _maintenance(f"CREATE DATABASE {_quoted(name)} TEMPLATE {_quoted(source)}")
+
+
+def drop(name):
+    # FORCE ends the sessions a live server's threads may still hold.
+    _maintenance(f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)")
+
+
+@contextlib.contextmanager
+def connected_to(name):
+    """Points the default connection (and every thread that opens one) at database `name`.
+
+    The settings dictionary is shared by every thread's connection, so a live server's
+    request threads follow too."""
+    default = connection()
+    previous = default.settings_dict["NAME"]
+    default.close()
+    default.settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        default.close()
+        default.settings_dict["NAME"] = previous
+
+
+def build_template(media):
+    """Loads the demo into a new database made from the migrated test database."""
+    call_kwargs = {"stdout": StringIO()}
+    if not templates_supported():
+        return DemoTemplate(database=None, media=media)
+    name = f"{connection().settings_dict['NAME']}_demo"
+    drop(name)
+    connection().close()
+    create_copy(connection().settings_dict["NAME"], name)
+    with connected_to(name), override_settings(MEDIA_ROOT=media):
+        call_command("load_demo_content", **call_kwargs)
+    cache.clear()
+    return DemoTemplate(database=name, media=media)
+
+
+@contextlib.contextmanager
+def demo_copy(template, media):
+    """A private copy of the demo site (database and media folder) while the block runs."""
+    shutil.copytree(template.media, media, dirs_exist_ok=True)
+    with override_settings(MEDIA_ROOT=media):
+        if template.database is None:
+            with transaction.atomic():
+                call_command("load_demo_content", stdout=StringIO())
+                yield
+                transaction.set_rollback(True)
+            return
+        name = f"{template.database}_{uuid.uuid4().hex[:8]}"
+        create_copy(template.database, name)
+        try:
+            with connected_to(name):
+                cache.clear()
+                yield
+        finally:
+            drop(name)
+            cache.clear()
