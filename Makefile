@@ -67,7 +67,7 @@ image-check: install
 
 # The documentation site (docs/, mkdocs.yml): strict, so a broken link or anchor fails the build.
 docs: install
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir $(CURDIR)/.cache/docs-site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(CURDIR)/.cache/docs-site
 
 test: lint checks docs pytest image-check
 
