@@ -6,7 +6,7 @@ PY := $(CURDIR)/$(BIN)/python
 MANAGE := $(PY) $(CURDIR)/manage.py
 LOCAL_APPS := home news programs search
 
-.PHONY: run test install lint checks pytest browser-deps image-check e2e messages catalogues lock clean
+.PHONY: run test install lint checks docs pytest browser-deps image-check e2e messages catalogues lock clean
 
 $(BIN)/.installed: requirements-dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -65,7 +65,11 @@ pytest: install messages browser-deps
 image-check: install
 	PYTHON=$(PYTHON) bash .ci/image-check
 
-test: lint checks pytest image-check
+# The documentation site (docs/, mkdocs.yml): strict, so a broken link or anchor fails the build.
+docs: install
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(CURDIR)/.cache/docs-site
+
+test: lint checks docs pytest image-check
 
 # The real-browser journeys alone; they need Debian's chromium and axe-core from npm.
 tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
