@@ -6,7 +6,7 @@ PY := $(CURDIR)/$(BIN)/python
 MANAGE := $(PY) $(CURDIR)/manage.py
 LOCAL_APPS := home news programs search
 
-.PHONY: run test install lint checks docs pytest browser-deps image-check e2e messages catalogues lock clean
+.PHONY: run test check install lint checks docs pytest browser-deps image-check e2e messages catalogues lock clean
 
 $(BIN)/.installed: requirements-dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -58,8 +58,17 @@ browser-deps:
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory tests/e2e/node_modules/.package-lock.json; \
 	else echo "npm not found: the browser journeys (tests/e2e) will be skipped"; fi
 
+# One worker process per core (pytest-xdist), each with its own test database, demo
+# template and Chromium; the 20 slowest tests are listed at the end (pyproject.toml).
+PYTEST_WORKERS ?= auto
+
 pytest: install messages browser-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# While working: lint, Django's checks and the tests without the browser journeys and the
+# fuzz, in about three minutes. `make test` is the whole of it, as CI runs it.
+check: lint checks
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not e2e" --ignore=tests/hardening/test_fuzz.py
 
 # The Dockerfile's build steps and gunicorn, without a container engine (.ci/image-check).
 image-check: install
@@ -76,7 +85,7 @@ tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 
 e2e: install messages browser-deps
-	$(BIN)/pytest -m e2e
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m e2e
 
 # Regenerate the lock files after changing dependencies in pyproject.toml.
 lock:

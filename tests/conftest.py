@@ -8,7 +8,7 @@ import pytest
 
 from home.members.roles import EDITORS, MEMBERS, MODERATORS
 from home.models import HomePage
-from tests.demo_site import build_template, demo_copy, drop
+from tests.demo_site import build_template, demo_copy, drop, wait_for_drops
 from tests.factories import UserFactory
 
 
@@ -27,8 +27,9 @@ def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         template = build_template(tmp_path_factory.mktemp("demo-media"))
     yield template
-    if template.database:
-        with django_db_blocker.unblock():
+    with django_db_blocker.unblock():
+        wait_for_drops()
+        if template.database:
             drop(template.database)
 
 
