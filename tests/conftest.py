@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 from wagtail.models import Locale
 
@@ -76,6 +78,15 @@ def member(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. Django leaves the language of the
+    last request active in its thread, so an English page requested by one test would
+    otherwise turn the next test's messages English, whichever test runs next."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)
