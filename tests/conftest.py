@@ -10,7 +10,14 @@ import pytest
 
 from home.members.roles import EDITORS, MEMBERS, MODERATORS
 from home.models import HomePage
-from tests.demo_site import build_template, demo_copy, drop, wait_for_drops
+from tests.demo_site import (
+    build_template,
+    database_copy,
+    demo_copy,
+    drop,
+    keep_migrated_state,
+    wait_for_drops,
+)
 from tests.factories import UserFactory
 
 
@@ -24,15 +31,39 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, whose migrated state is kept as a template at once:
+    transactional tests change the database itself, and may run first on a worker."""
+    with django_db_blocker.unblock():
+        migrated = keep_migrated_state()
+    yield migrated
+    with django_db_blocker.unblock():
+        wait_for_drops()
+        if migrated:
+            drop(migrated)
+
+
+@pytest.fixture(scope="session")
 def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo site loaded once per test process (tests.demo_site)."""
     with django_db_blocker.unblock():
-        template = build_template(tmp_path_factory.mktemp("demo-media"))
+        template = build_template(django_db_setup, tmp_path_factory.mktemp("demo-media"))
     yield template
     with django_db_blocker.unblock():
         wait_for_drops()
         if template.database:
             drop(template.database)
+
+
+@pytest.fixture
+def fresh_database(django_db_setup, django_db_blocker):
+    """For a transactional test: a private copy of the freshly migrated database, whatever
+    the tests before it committed or emptied (SQLite: the test database itself)."""
+    if django_db_setup is None:
+        yield
+        return
+    with django_db_blocker.unblock(), database_copy(django_db_setup):
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -102,19 +102,44 @@ def connected_to(name):
         default.settings_dict["NAME"] = previous
 
 
-def build_template(media):
-    """Loads the demo into a new database made from the migrated test database."""
-    call_kwargs = {"stdout": StringIO()}
+def keep_migrated_state():
+    """Copies the freshly migrated test database into a template, before any test can change
+    it; the name of the template, or None on an engine without templates."""
     if not templates_supported():
-        return DemoTemplate(database=None, media=media)
-    name = f"{connection().settings_dict['NAME']}_demo"
+        return None
+    name = f"{connection().settings_dict['NAME']}_migrated"
     drop(name)
     connection().close()
     create_copy(connection().settings_dict["NAME"], name)
+    return name
+
+
+def build_template(migrated, media):
+    """Loads the demo into a new database made from the migrated template."""
+    call_kwargs = {"stdout": StringIO()}
+    if migrated is None:
+        return DemoTemplate(database=None, media=media)
+    name = f"{connection().settings_dict['NAME']}_demo"
+    drop(name)
+    create_copy(migrated, name)
     with connected_to(name), override_settings(MEDIA_ROOT=media):
         call_command("load_demo_content", **call_kwargs)
     cache.clear()
     return DemoTemplate(database=name, media=media)
+
+
+@contextlib.contextmanager
+def database_copy(template):
+    """The default connection on a private copy of database `template` while the block runs."""
+    name = f"{template}_{uuid.uuid4().hex[:8]}"
+    create_copy(template, name)
+    try:
+        with connected_to(name):
+            cache.clear()
+            yield
+    finally:
+        drop_later(name)
+        cache.clear()
 
 
 @contextlib.contextmanager
@@ -128,12 +153,5 @@ def demo_copy(template, media):
                 yield
                 transaction.set_rollback(True)
             return
-        name = f"{template.database}_{uuid.uuid4().hex[:8]}"
-        create_copy(template.database, name)
-        try:
-            with connected_to(name):
-                cache.clear()
-                yield
-        finally:
-            drop_later(name)
-            cache.clear()
+        with database_copy(template.database):
+            yield

@@ -20,12 +20,12 @@ from tests.programs.registration_helpers import event_with_registration, form_da
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("fresh_database"),
 ]
 
 
 def test_two_readers_taking_the_last_place_at_once_one_waits(home):
-    # Transactional tests run after the browser journeys may start from the demo site.
     index = programme_index(home, slug="registration-race", title="Гонка за местом")
     page, event_settings = event_with_registration(index, capacity=1)
     create = Registration.objects.create
