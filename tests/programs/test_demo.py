@@ -11,7 +11,9 @@ from programs.models import (
     TrainingProgramPage,
 )
 
-pytestmark = pytest.mark.django_db
+# Each test starts from the module's copy of the whole demo (tests.demo_site) and loads the
+# programmes again where it proves that a second load changes nothing.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 class Command:
@@ -20,8 +22,6 @@ class Command:
 
 
 def test_demo_content_is_idempotent_and_covers_every_status(client):
-    load_app("home", Command())
-    load_app("programs", Command())
     # The Russian demo; a few of its pages also have English versions.
     russian = {"locale__language_code": "ru"}
     counts = (
@@ -55,8 +55,6 @@ def test_demo_registrations_show_every_state_and_are_idempotent(client):
     from programs.models import Registration, RegistrationSettings, RegistrationState
     from programs.registrations import services
 
-    load_app("home", Command())
-    load_app("programs", Command())
     counts = (RegistrationSettings.objects.count(), Registration.objects.count())
     load_app("programs", Command())
     assert counts == (RegistrationSettings.objects.count(), Registration.objects.count())
@@ -80,9 +78,6 @@ def test_demo_registrations_show_every_state_and_are_idempotent(client):
 
 
 def test_demo_content_uses_the_new_fields_and_contradicts_nothing():
-    load_app("home", Command())
-    load_app("programs", Command())
-    load_app("news", Command())  # news share tags with the programmes
     meetings = list(ClubMeetingPage.objects.all())
     programmes = list(TrainingProgramPage.objects.all())
     assert any(page.date_precision == DatePrecision.MONTH for page in meetings)
