@@ -61,3 +61,33 @@ def superuser(db):
 def _empty_cache():
     """Each test starts with an empty cache: the local-memory cache outlives transactions."""
     cache.clear()
+
+
+def run_worker():
+    """Run the queued tasks that are due, as `manage.py db_worker --batch` would (its loop
+    closes the connection, which would end the test's transaction)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+    )
+    while (result := DBTaskResult.objects.ready().get_locked()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+
+
+@pytest.fixture
+def task_queue(settings):
+    """Letters and tasks as in production: stored in the database and run only when the
+    test calls the returned `run_worker`; letters end in `mail.outbox`."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "home.jobs.mail.QueuedEmailBackend"
+    settings.LETTER_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return run_worker

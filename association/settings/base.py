@@ -81,6 +81,8 @@ LOCAL_APPS = ["home", "programs", "news", "search"]
 
 INSTALLED_APPS = LOCAL_APPS + [
     "association",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -232,9 +234,18 @@ MEDIA_ORIGINS = []
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"], MEDIA_ORIGINS = s3_media_storage()
 
-EMAIL_BACKEND = os.environ.get(
+# Background work (mail, digests, read counts, retention) runs in `manage.py db_worker`;
+# requests only enqueue. The database backend: the queue is as durable as the data, needs
+# no other service and works on SQLite (`make run`) as on PostgreSQL (docs/operations/tasks.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Every letter is stored and handed to the worker (home.jobs.mail), which sends it with
+# LETTER_BACKEND and retries a failed one for LETTER_RETRY_HOURS before marking it failed.
+EMAIL_BACKEND = "home.jobs.mail.QueuedEmailBackend"
+LETTER_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
+LETTER_RETRY_HOURS = int(os.environ.get("DJANGO_LETTER_RETRY_HOURS", "26"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")
 # A mail server that stops answering fails the letter (logged) instead of holding a request.
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))

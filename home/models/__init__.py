@@ -4,6 +4,7 @@
 # Django registers them while loading the app, and `from home.models import X` keeps working.
 from home.feedback.models import Question, TypoReport
 from home.i18n.tags import TagEnglishName
+from home.jobs.models import Letter
 from home.members.models import (
     AssociationDocument,
     DocumentDownload,
@@ -21,6 +22,7 @@ __all__ = [
     "DocumentDownload",
     "DocumentVersion",
     "HomePage",
+    "Letter",
     "MemberProfile",
     "Organisation",
     "Person",
