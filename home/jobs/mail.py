@@ -96,7 +96,7 @@ def deliver_letter(letter_id):
                     letter.last_error,
                 )
             else:
-                delay = backoff(letter.attempts)
+                delay = backoff(letter.attempts, base=settings.LETTER_FIRST_RETRY_SECONDS)
                 letter.next_attempt_at = now + datetime.timedelta(seconds=delay)
                 retried = retry_later(deliver_letter, letter.pk, delay=delay)
                 letter.task_id = retried.id if retried else ""

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -154,6 +156,21 @@ def promote_waiting(locked):
         if free is not None:
             free -= 1
     return promoted
+
+
+@receiver(post_save, sender=RegistrationSettings, dispatch_uid="registration_places_changed")
+def promote_after_settings_change(sender, instance, created, raw=False, **kwargs):
+    """More places (in the admin or in code) go to the waiting list first, in order. The
+    letters are queued in the same transaction (home.jobs.mail), so a rollback sends none."""
+    if created or raw:
+        return
+    event = instance.event
+    if event.cancelled or timezone.now() >= event.starts_at:
+        return
+    with transaction.atomic():
+        locked = RegistrationSettings.objects.select_for_update().get(pk=instance.pk)
+        promoted = promote_waiting(locked)
+    send_promotions(promoted)
 
 
 def send_promotions(promoted):

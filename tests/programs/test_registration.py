@@ -7,6 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
 
@@ -397,3 +398,50 @@ def test_link_pages_are_never_cached(client, index):
     response = client.get(link)
     assert "no-cache" in response["Cache-Control"]
     assert 'name="robots" content="noindex"' in response.content.decode()
+
+
+def test_raising_the_places_promotes_the_waiting_list_in_order_with_letters(index):
+    page, event_settings = event_with_registration(index, capacity=1)
+    registration(event_settings, email="first@library.example")
+    waiting = [
+        registration(
+            event_settings, status=Registration.Status.WAITLISTED, email=f"w{n}@library.example"
+        )
+        for n in range(3)
+    ]
+    event_settings.capacity = 3
+    event_settings.save()
+    statuses = [Registration.objects.get(pk=r.pk).status for r in waiting]
+    assert statuses == ["confirmed", "confirmed", "waitlisted"]
+    assert [letter.to for letter in mail.outbox] == [["w0@library.example"], ["w1@library.example"]]
+    assert mail.outbox[0].subject == f"Место за вами: {page.title}"
+    # The next newcomer queues behind the one still waiting.
+    newcomer, _created = services.register(
+        event_settings, {"name": "Новый", "email": "new@library.example", "language": "ru"}
+    )
+    assert newcomer.status == Registration.Status.WAITLISTED
+
+
+def test_raising_the_places_in_the_admin_promotes_the_waiting(client, index, superuser):
+    _page, event_settings = event_with_registration(index, capacity=1)
+    registration(event_settings)
+    waiting = registration(event_settings, status=Registration.Status.WAITLISTED)
+    client.force_login(superuser)
+    url = f"/admin/snippets/programs/registrationsettings/edit/{event_settings.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    data = nested_form_data(
+        {
+            "page": event_settings.page_id,
+            "enabled": "on",
+            "capacity": "2",
+            "waiting_list": "on",
+            "retention_days": event_settings.retention_days,
+            "extra_questions": streamfield([]),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert len(mail.outbox) == 1
