@@ -67,7 +67,9 @@ class MalformedRequestMiddleware:
         if unreadable_charset(request.META.get("CONTENT_TYPE", "")):
             language = "en" if path.startswith("/en/") else settings.LANGUAGE_CODE
             with translation.override(language):
-                message = gettext("Bad request: the form was sent in an encoding the site cannot read.")
+                message = gettext(
+                    "Bad request: the form was sent in an encoding the site cannot read."
+                )
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from home.addresses import normalise_email
 from programs.models import Registration, RegistrationSettings, RegistrationState
 
 logger = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ def register(event_settings, data, now=None):
     re-sends the link instead. Returns the registration and whether it is new.
     """
     now = now or timezone.now()
+    data = {**data, "email": normalise_email(data["email"])}
     with transaction.atomic():
         locked = RegistrationSettings.objects.select_for_update().get(pk=event_settings.pk)
         state, _left = locked.state(now)

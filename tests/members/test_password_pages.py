@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("wrong", [False, True])
-def test_the_right_password_unlocks_a_protected_page_and_a_wrong_one_does_not(
-    client, home, wrong
-):
+def test_the_right_password_unlocks_a_protected_page_and_a_wrong_one_does_not(client, home, wrong):
     page = standard_page(home, title="Для участников семинара", slug="seminar")
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"

@@ -445,3 +445,25 @@ def test_raising_the_places_in_the_admin_promotes_the_waiting(client, index, sup
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.CONFIRMED
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    "again",
+    ['"dup2"@example.org', "DUP2@Example.ORG", '"dup\\2"@example.org', " dup2@example.org "],
+)
+def test_one_registration_per_address_however_the_address_is_spelt(client, index, again):
+    page, _settings = event_with_registration(index)
+    for email in ("dup2@example.org", again):
+        response = client.post(
+            form_url(page), form_data(email=email), HTTP_ORIGIN="http://testserver"
+        )
+        assert response.status_code in (200, 302)
+    assert Registration.objects.count() == 1
+    assert Registration.objects.get().email == "dup2@example.org"
+
+
+def test_addresses_that_need_their_quotes_stay_distinct(index):
+    _page, event_settings = event_with_registration(index)
+    services.register(event_settings, {"name": "А", "email": "a.b@example.org"})
+    services.register(event_settings, {"name": "Б", "email": '"a b"@example.org'})
+    assert Registration.objects.count() == 2
