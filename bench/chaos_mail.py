@@ -111,7 +111,7 @@ def main():
     env = environment(options.port)
     os.environ.update(env)
     subprocess.run([PYTHON, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
-    subprocess.run(
+    subprocess.run(  # noqa: S603
         [PYTHON, "manage.py", "load_demo_content"],
         cwd=ROOT,
         env=env,

@@ -1,5 +1,6 @@
 """One spelling per e-mail address, so that one-per-address rules cannot be sidestepped."""
 
+import contextlib
 import re
 
 # RFC 5322 dot-atom: what a local part may be without quotes.
@@ -19,8 +20,6 @@ def normalise_email(address):
         unquoted = re.sub(r"\\(.)", r"\1", local[1:-1])
         if DOT_ATOM.fullmatch(unquoted):
             local = unquoted
-    try:
+    with contextlib.suppress(UnicodeError):
         domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        pass
     return f"{local}@{domain.lower()}"
