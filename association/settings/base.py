@@ -245,6 +245,11 @@ EMAIL_BACKEND = "home.jobs.mail.QueuedEmailBackend"
 LETTER_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
+# The popular searches report keeps at most this many distinct searches (search.searching),
+# and hits for WAGTAILSEARCH_HITS_MAX_AGE days (Wagtail's default: 7).
+SEARCH_QUERY_LOG_MAX = int(os.environ.get("DJANGO_SEARCH_QUERY_LOG_MAX", "10000"))
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("DJANGO_SEARCH_HITS_MAX_AGE", "30"))
+
 LETTER_RETRY_HOURS = int(os.environ.get("DJANGO_LETTER_RETRY_HOURS", "26"))
 # The first retry waits this long, each next one twice as long, at most an hour.
 LETTER_FIRST_RETRY_SECONDS = int(os.environ.get("DJANGO_LETTER_FIRST_RETRY_SECONDS", "60"))
@@ -324,9 +329,14 @@ LOGGING = {
             "formatter": os.environ.get("DJANGO_LOG_FORMAT", "text"),
         }
     },
+    "filters": {"one_line_warning": {"()": "association.log.OneLineWarning"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-    # Django's own console handler (DEBUG only) would print each of its lines a second time.
-    "loggers": {"django": {"handlers": [], "propagate": True}},
+    "loggers": {
+        # Django's own console handler (DEBUG only) would print each of its lines twice.
+        "django": {"handlers": [], "propagate": True},
+        # A request for a host the site does not serve: one warning line, no traceback.
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
+    },
 }
 
 # Cache and sessions: Redis when REDIS_URL is set, so that app instances behind a load
