@@ -1,6 +1,6 @@
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 
 from wagtail.models import Locale
 
@@ -78,8 +78,12 @@ def run_worker():
         max_tasks=None,
         worker_id="test-worker",
     )
-    while (result := DBTaskResult.objects.ready().get_locked()) is not None:
-        result.claim(worker.worker_id)
+    while True:
+        with transaction.atomic():
+            result = DBTaskResult.objects.ready().get_locked()
+            if result is None:
+                return
+            result.claim(worker.worker_id)
         worker.run_task(result)
 
 
@@ -91,3 +95,13 @@ def task_queue(settings):
     settings.EMAIL_BACKEND = "home.jobs.mail.QueuedEmailBackend"
     settings.LETTER_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     return run_worker
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _delete_own_redis_keys():
+    """At the end, the keys this process left in the shared Redis (tests.shared_redis)."""
+    yield
+    from tests import shared_redis
+
+    if shared_redis.redis_is_up():
+        shared_redis.delete_keys()
