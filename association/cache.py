@@ -162,6 +162,7 @@ class ResilientRedisCache(RedisCache):
     incr = _fail_soft("incr", default=lambda key, delta=1, version=None: delta)
     set_many = _fail_soft("set_many", default=lambda data, *args, **kwargs: list(data))
     delete_many = _fail_soft("delete_many")
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._server = str(server)

@@ -11,6 +11,7 @@ from home.members.models import (
     DocumentVersion,
     MemberProfile,
 )
+from home.models.counters import RateLimitCounter
 from home.models.pages import HomePage, StandardPage
 from home.models.settings import AgeRating, AssociationSettings
 from home.models.snippets import Organisation, Person, Region
@@ -27,6 +28,7 @@ __all__ = [
     "Organisation",
     "Person",
     "Question",
+    "RateLimitCounter",
     "Region",
     "StandardPage",
     "TagEnglishName",

@@ -98,9 +98,7 @@ def test_a_password_change_or_deactivation_while_redis_hangs_holds(faults, membe
     assert get_user_model().objects.filter(pk=member.pk).exists()
 
 
-def test_an_unpublish_by_a_one_off_process_while_redis_hangs_is_seen_once_it_returns(
-    faults, about
-):
+def test_an_unpublish_by_a_one_off_process_while_redis_hangs_is_seen_once_it_returns(faults, about):
     client = Client()
     client.get(about.url)
     assert client.get(about.url)["X-Page-Cache"] == "hit"
