@@ -57,3 +57,22 @@ def test_an_enqueued_digest_is_sent_by_the_worker_once_a_day_whatever_reruns(hom
     task_queue()
     assert len(mail.outbox) == 1
     assert Letter.objects.get().status == Letter.Status.SENT
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "news.tasks.aggregate_news_reads",
+        "programs.tasks.delete_expired_registrations",
+        "search.tasks.collect_search_queries",
+        "home.jobs.mail.requeue_letters",
+    ],
+)
+def test_every_scheduled_task_runs_in_the_worker(task, task_queue):
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    call_command("enqueue", task, stdout=io.StringIO())
+    task_queue()
+    result = DBTaskResult.objects.get(task_path=task)
+    assert result.status == TaskResultStatus.SUCCESSFUL, result.traceback
