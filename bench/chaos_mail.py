@@ -9,11 +9,11 @@ content on the first run):
 It starts a local SMTP sink (aiosmtpd, appending each message it accepts to a file) and
 `manage.py db_worker`, then registers 100 readers for the demo's open meeting through
 `programs.registrations.services.register` (the code the form view runs once the form is
-valid). Meanwhile it kills the worker (SIGKILL, in the middle of whatever it does), kills
-the mail server, starts both again and, as the compose scheduler does every minute,
-enqueues `requeue_letters`. It then waits until no letter is pending and compares the
-sink's messages with the registrations: each Message-ID (one per letter, see
-home.jobs.mail) must arrive once.
+valid). Meanwhile it kills the worker (SIGKILL, in the middle of whatever it does, once
+while it waits on a hung mail server), hangs and kills the mail server, and starts both
+again; as the compose scheduler does every minute, it enqueues `requeue_letters`. It then
+waits until no letter is pending and compares the sink's messages with the registrations:
+each Message-ID (one per letter, see home.jobs.mail) must arrive once.
 """
 
 import argparse
@@ -51,6 +51,26 @@ controller.start()
 print("sink ready", flush=True)
 asyncio.new_event_loop().run_forever()
 """
+
+
+# A mail server that accepts connections and never answers (hung): sends time out.
+HANG = r"""
+import socket, sys, time
+server = socket.create_server(("127.0.0.1", int(sys.argv[1])))
+print("hang ready", flush=True)
+held = []
+while True:
+    connection, _ = server.accept()
+    held.append(connection)
+"""
+
+
+def start_hanging(port):
+    process = subprocess.Popen(  # noqa: S603
+        [PYTHON, "-c", HANG, str(port)], stdout=subprocess.PIPE, text=True
+    )
+    process.stdout.readline()
+    return process
 
 
 def environment(port):
@@ -165,9 +185,17 @@ def main():
             worker = start_worker(env)
             events.append(f"{number}: worker started")
             time.sleep(3)
-        elif number == 45:
+        elif number == 40:
             kill(sink)
-            events.append(f"{number}: mail server killed")
+            sink = start_hanging(options.port)
+            events.append(f"{number}: mail server hung")
+            time.sleep(2)
+        elif number == 45:
+            kill(worker)  # most likely waiting on the hung server: its task stays «running»
+            kill(sink)
+            events.append(f"{number}: worker killed in the middle of a send; mail server killed")
+            worker = start_worker(env)
+            events.append(f"{number}: worker started (mail server down)")
             time.sleep(5)  # letters fail meanwhile and are put back with back-off
         elif number == 60:
             kill(worker)
@@ -188,7 +216,13 @@ def main():
         requeue_letters.enqueue()  # the scheduler's every-minute sweep, more often here
         time.sleep(2)
     recovered = time.monotonic() - started
-    orphaned = DBTaskResult.objects.filter(status="RUNNING").count()
+    orphaned = DBTaskResult.objects.filter(
+        status="RUNNING", task_path="home.jobs.mail.deliver_letter"
+    ).count()
+    requeued = sum(
+        result.return_value or 0
+        for result in DBTaskResult.objects.filter(task_path="home.jobs.mail.requeue_letters")
+    )
     kill(worker)
     kill(sink)
 
@@ -203,7 +237,8 @@ def main():
         "letters_by_status": dict(statuses),
         "send_attempts": attempts,
         "letters_retried": letters.filter(attempts__gt=1).count(),
-        "tasks_left_running_by_killed_workers": orphaned,
+        "delivery_tasks_left_running_by_killed_workers": orphaned,
+        "letters_requeued_by_the_sweep": requeued,
         "messages_received": len(delivered),
         "distinct_messages": len(copies),
         "received_twice_or_more": sum(1 for count in copies.values() if count > 1),

@@ -15,11 +15,13 @@ TESTS = Path(__file__).resolve().parents[1]
 
 
 def test_no_test_names_a_redis_database_of_its_own():
-    hard_coded = re.compile(r"redis://[^\"'\s]*/\d+")
+    # A database on the real server's port; a closed port (an unreachable Redis) is fine.
+    hard_coded = re.compile(r"redis://[^\"'\s/]*:6379/\d+")
     offenders = [
         str(path.relative_to(TESTS))
         for path in TESTS.rglob("*.py")
-        if path.name != "shared_redis.py" and hard_coded.search(path.read_text())
+        if path.name not in ("shared_redis.py", Path(__file__).name)
+        and hard_coded.search(path.read_text())
     ]
     assert offenders == []
 
