@@ -33,7 +33,7 @@ from home.caching import (
     is_language_path,
     query_variant_allowed,
 )
-from home.jobs.retry import retry_later
+from home.jobs.retry import backoff, retry_later
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +67,8 @@ def _lose_write(outage):
 
 @task()
 def bump_content_version_when_back(attempt=1):
-    """Change the content version once Redis answers; retried every few seconds for a day
-    (any worker process applies the bump a process that lost a write recorded)."""
+    """Change the content version once Redis answers; retried for a day (any worker process
+    applies the bump that a process which lost a write recorded)."""
     backend = caches["default"]
     try:
         if isinstance(backend, ResilientRedisCache):
@@ -77,8 +77,9 @@ def bump_content_version_when_back(attempt=1):
         else:
             bump_content_version()
     except RedisError as error:
-        delay = settings.CACHE_RETRY_SECONDS
-        if attempt * delay < 24 * 60 * 60:
+        # Soon after Redis returns (at most a minute), for a day.
+        delay = backoff(attempt, base=settings.CACHE_RETRY_SECONDS, cap=60)
+        if attempt < 24 * 60 + 10:
             retry_later(bump_content_version_when_back, attempt=attempt + 1, delay=delay)
         logger.warning("Content version not changed yet (attempt %s): %s", attempt, error)
         return "retrying"

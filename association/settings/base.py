@@ -253,6 +253,8 @@ WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("DJANGO_SEARCH_HITS_MAX_AGE", "3
 LETTER_RETRY_HOURS = int(os.environ.get("DJANGO_LETTER_RETRY_HOURS", "26"))
 # The first retry waits this long, each next one twice as long, at most an hour.
 LETTER_FIRST_RETRY_SECONDS = int(os.environ.get("DJANGO_LETTER_FIRST_RETRY_SECONDS", "60"))
+# Letters sent or failed, and finished task results, are deleted after this many days.
+LETTER_KEEP_DAYS = int(os.environ.get("DJANGO_LETTER_KEEP_DAYS", "30"))
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")

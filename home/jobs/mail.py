@@ -149,3 +149,15 @@ def requeue_letters():
     if requeued:
         logger.warning("Requeued %s letters whose delivery task was lost", requeued)
     return requeued
+
+
+@task()
+def delete_old_records():
+    """Delete letters (they hold addresses and links) sent or failed more than
+    LETTER_KEEP_DAYS ago, and finished task results as old; the scheduler enqueues this daily."""
+    cutoff = timezone.now() - datetime.timedelta(days=settings.LETTER_KEEP_DAYS)
+    letters, _counts = (
+        Letter.objects.exclude(status=Letter.Status.PENDING).filter(created_at__lt=cutoff).delete()
+    )
+    results, _counts = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
+    return {"letters": letters, "task_results": results}

@@ -106,3 +106,18 @@ def test_wagtail_moderation_notifications_go_through_the_queue(task_queue, moder
     assert mail.outbox == []
     task_queue()
     assert [letter.to for letter in mail.outbox] == [[moderator.email]]
+
+
+def test_old_letters_and_task_results_are_deleted_but_waiting_letters_kept(task_queue):
+    from home.jobs.mail import delete_old_records
+
+    for status in (Letter.Status.SENT, Letter.Status.FAILED, Letter.Status.PENDING):
+        Letter.objects.create(
+            key=status,
+            status=status,
+            created_at=timezone.now() - datetime.timedelta(days=40),
+            message=Letter.pack(EmailMessage("x", "y", to=["a@library.example"])),
+        )
+    delete_old_records.enqueue()
+    task_queue()
+    assert list(Letter.objects.values_list("status", flat=True)) == [Letter.Status.PENDING]

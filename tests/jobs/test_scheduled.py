@@ -66,6 +66,7 @@ def test_an_enqueued_digest_is_sent_by_the_worker_once_a_day_whatever_reruns(hom
         "programs.tasks.delete_expired_registrations",
         "search.tasks.collect_search_queries",
         "home.jobs.mail.requeue_letters",
+        "home.jobs.mail.delete_old_records",
     ],
 )
 def test_every_scheduled_task_runs_in_the_worker(task, task_queue):
