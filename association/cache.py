@@ -58,6 +58,8 @@ def _lose_write(outage):
     if outage.lost_write:
         return
     outage.lost_write = True
+    if not bump_content_version_when_back.get_backend().supports_defer:
+        return  # run at once (the tests' immediate backend) it could only fail again
     try:
         with transaction.atomic():  # a savepoint: a failure leaves the caller's transaction
             bump_content_version_when_back.enqueue()
