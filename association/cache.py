@@ -21,7 +21,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import post_page_move, published, unpublished
 
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 from redis.exceptions import RedisError
 
 from home import fragments
@@ -62,7 +63,12 @@ def _lose_write(outage):
         return  # run at once (the tests' immediate backend) it could only fail again
     try:
         with transaction.atomic():  # a savepoint: a failure leaves the caller's transaction
-            bump_content_version_when_back.enqueue()
+            # One waiting bump serves every process (each scheduler run is a new process).
+            if not DBTaskResult.objects.filter(
+                task_path=bump_content_version_when_back.module_path,
+                status=TaskResultStatus.READY,
+            ).exists():
+                bump_content_version_when_back.enqueue()
     except Exception:  # the database may be out too; this process still bumps on return
         logger.exception("Could not queue the content version bump")
 

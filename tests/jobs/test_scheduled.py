@@ -77,3 +77,19 @@ def test_every_scheduled_task_runs_in_the_worker(task, task_queue):
     task_queue()
     result = DBTaskResult.objects.get(task_path=task)
     assert result.status == TaskResultStatus.SUCCESSFUL, result.traceback
+
+
+def test_processes_that_lose_cache_writes_queue_one_version_bump_between_them(task_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    from association.cache import _lose_write, _Outage
+
+    for _process in range(3):  # three scheduler runs during one Redis outage
+        outage = _Outage()
+        _lose_write(outage)
+        _lose_write(outage)
+        assert outage.lost_write
+    assert (
+        DBTaskResult.objects.filter(task_path__endswith="bump_content_version_when_back").count()
+        == 1
+    )
