@@ -39,7 +39,10 @@ run: install messages
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_demo_users
 	@echo "Site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
-	$(MANAGE) runserver 127.0.0.1:8000
+	@# The task worker (letters, digests) runs beside runserver and stops with it.
+	$(MANAGE) db_worker --no-reload --queue-name '*' & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff check .

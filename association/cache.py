@@ -3,11 +3,13 @@
 import collections
 import hashlib
 import logging
+import re
 import time
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -19,16 +21,20 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import post_page_move, published, unpublished
 
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 from redis.exceptions import RedisError
 
 from home import fragments
 from home.caching import (
+    VERSION_KEY,
     bump_content_version,
     cache_location,
     content_version,
     is_language_path,
     query_variant_allowed,
 )
+from home.jobs.retry import backoff, retry_later
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +51,51 @@ _outages = collections.defaultdict(_Outage)
 _WRITES = {"set", "add", "touch", "delete", "incr", "set_many", "delete_many", "clear"}
 
 
-def _fail_soft(method_name, default=None):
-    method = getattr(RedisCache, method_name)
+def _lose_write(outage):
+    """Remember a dropped write. The first one of an outage also queues a version bump on
+    the task queue (in PostgreSQL): a one-off process (`manage.py shell`, the scheduler's
+    publish_scheduled) exits before Redis returns and would otherwise forget it, leaving
+    pages cached before its publish served for their whole lifetime."""
+    if outage.lost_write:
+        return
+    outage.lost_write = True
+    if not bump_content_version_when_back.get_backend().supports_defer:
+        return  # run at once (the tests' immediate backend) it could only fail again
+    try:
+        with transaction.atomic():  # a savepoint: a failure leaves the caller's transaction
+            # One waiting bump serves every process (each scheduler run is a new process).
+            if not DBTaskResult.objects.filter(
+                task_path=bump_content_version_when_back.module_path,
+                status=TaskResultStatus.READY,
+            ).exists():
+                bump_content_version_when_back.enqueue()
+    except Exception:  # the database may be out too; this process still bumps on return
+        logger.exception("Could not queue the content version bump")
+
+
+@task()
+def bump_content_version_when_back(attempt=1):
+    """Change the content version once Redis answers; retried for a day (any worker process
+    applies the bump that a process which lost a write recorded)."""
+    backend = caches["default"]
+    try:
+        if isinstance(backend, ResilientRedisCache):
+            # Straight to Redis: the fail-soft methods of this process may still skip it.
+            RedisCache.set(backend, VERSION_KEY, uuid.uuid4().hex, None)
+        else:
+            bump_content_version()
+    except RedisError as error:
+        # Soon after Redis returns (at most a minute), for a day.
+        delay = backoff(attempt, base=settings.CACHE_RETRY_SECONDS, cap=60)
+        if attempt < 24 * 60 + 10:
+            retry_later(bump_content_version_when_back, attempt=attempt + 1, delay=delay)
+        logger.warning("Content version not changed yet (attempt %s): %s", attempt, error)
+        return "retrying"
+    return "bumped"
+
+
+def _fail_soft(method_name, default=None, method=None):
+    method = method or getattr(RedisCache, method_name)
     writes = method_name in _WRITES
 
     def fallback(args, kwargs):
@@ -56,7 +105,8 @@ def _fail_soft(method_name, default=None):
         outage = _outages[self._server]
         if time.monotonic() < outage.retry_at:
             # Redis failed a moment ago: skip it rather than wait on every call again.
-            outage.lost_write |= writes
+            if writes:
+                _lose_write(outage)
             return fallback(args, kwargs)
         if outage.lost_write:
             # A publish meanwhile may not have emptied the shared cache: empty it first.
@@ -69,7 +119,8 @@ def _fail_soft(method_name, default=None):
             return method(self, *args, **kwargs)
         except RedisError as error:
             outage.retry_at = time.monotonic() + settings.CACHE_RETRY_SECONDS
-            outage.lost_write |= writes
+            if writes:
+                _lose_write(outage)
             logger.warning(
                 "Cache unavailable: %s failed: %s; skipped for %s s",
                 method_name,
@@ -120,7 +171,6 @@ class ResilientRedisCache(RedisCache):
     incr = _fail_soft("incr", default=lambda key, delta=1, version=None: delta)
     set_many = _fail_soft("set_many", default=lambda data, *args, **kwargs: list(data))
     delete_many = _fail_soft("delete_many")
-    clear = _fail_soft("clear", default=False)
 
     def __init__(self, server, params):
         super().__init__(server, params)
@@ -130,6 +180,23 @@ class ResilientRedisCache(RedisCache):
     def ping(self):
         """Raise when Redis is unreachable (used by /readyz)."""
         return self._cache.get_client(write=False).ping()
+
+    def _clear_own_keys(self):
+        """Delete this cache's keys (its KEY_PREFIX) with SCAN and DEL. Django's clear() is
+        FLUSHDB, which would empty everything else kept in the same Redis database."""
+        client = self._cache.get_client(write=True)
+        pattern = re.sub(r"([*?\[\]\\])", r"\\\1", self.key_prefix) + ":*"
+        batch = []
+        for key in client.scan_iter(match=pattern, count=500):
+            batch.append(key)
+            if len(batch) == 500:
+                client.delete(*batch)
+                batch = []
+        if batch:
+            client.delete(*batch)
+        return True
+
+    clear = _fail_soft("clear", default=False, method=_clear_own_keys)
 
 
 NONCE_PLACEHOLDER = fragments.NONCE_PLACEHOLDER.encode()

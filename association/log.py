@@ -29,3 +29,14 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+class OneLineWarning(logging.Filter):
+    """Turns a record into a warning without its traceback: for expected noise such as
+    requests naming a host the site does not serve (scanners), which Django logs as an
+    error with the whole stack."""
+
+    def filter(self, record):
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = record.stack_info = None
+        return True

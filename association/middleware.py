@@ -1,3 +1,4 @@
+import codecs
 import re
 from urllib.parse import unquote_to_bytes
 
@@ -6,6 +7,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.http import parse_header_parameters
 from django.utils.translation import gettext
 
 from csp.middleware import CSPMiddleware
@@ -27,8 +29,26 @@ def unreadable_query(query_string):
     return False
 
 
+def unreadable_charset(content_type):
+    """True for a body declared in a charset that is unknown, not ASCII-compatible (UTF-16,
+    UTF-32), or anything but UTF-8 for a urlencoded form (Django 5.2 reads no other). Django
+    refuses such a form, but its CSRF and error pages read the body again and fail: a 500."""
+    kind, parameters = parse_header_parameters(content_type)
+    charset = parameters.get("charset")
+    if not charset:
+        return False
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return True
+    if kind == "application/x-www-form-urlencoded":
+        return name != "utf-8"
+    return "a=1&b=%20".encode(name, errors="replace") != b"a=1&b=%20"
+
+
 class MalformedRequestMiddleware:
-    """Answers 400 to an address whose path or query string has NUL or invalid UTF-8.
+    """Answers 400 to an address whose path or query string has NUL or invalid UTF-8, and
+    to a body in a charset no form can be read in.
 
     No page, filter or form of the site takes such bytes; Django would pass them on
     (re-encoded or replaced) to views and the database.
@@ -43,6 +63,13 @@ class MalformedRequestMiddleware:
             language = "en" if path.startswith("/en/") else settings.LANGUAGE_CODE
             with translation.override(language):
                 message = gettext("Bad request: the address contains characters no page uses.")
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        if unreadable_charset(request.META.get("CONTENT_TYPE", "")):
+            language = "en" if path.startswith("/en/") else settings.LANGUAGE_CODE
+            with translation.override(language):
+                message = gettext(
+                    "Bad request: the form was sent in an encoding the site cannot read."
+                )
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 

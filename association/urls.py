@@ -60,6 +60,9 @@ urlpatterns += i18n_patterns(
     path("feedback/", include("home.feedback.urls")),
     path("subscription/", include("news.reader.urls")),
     path("registration/", include("programs.registrations.urls")),
+    # Wagtail's helpers (the password form of protected pages posts to _util/...) before
+    # the page view, whose pattern would take their addresses for a page path and 404.
+    *[pattern for pattern in wagtail_urls.urlpatterns if str(pattern.pattern).startswith("_util/")],
     # Before Wagtail's own page view, at the same addresses (home.views.serve).
     re_path(wagtail_urls.serve_pattern, home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -11,9 +11,11 @@ class HomeConfig(AppConfig):
     verbose_name = "Основа сайта"
 
     def ready(self):
+        from home.exports import neutralise_csv_exports
         from home.members.roles import grant_snippet_permissions
         from home.sites import apply_site_url
 
+        neutralise_csv_exports()
         post_migrate.connect(grant_snippet_permissions, dispatch_uid="home_snippet_permissions")
         post_migrate.connect(apply_site_url, dispatch_uid="home_site_url")
 

@@ -1,10 +1,17 @@
-"""The client's address behind the proxies, and a fixed-window counter per address in the
-cache for the public forms."""
+"""The client's address behind the proxies, and fixed-window counters for the public forms.
 
+The counters are rows in the database, which every process shares and the forms write to
+anyway: a limit holds whatever Redis does (it used to fail open while Redis was down) and
+across app instances exactly.
+"""
+
+import datetime
 import hashlib
+import random
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils import timezone
 
 
 def client_ip(request):
@@ -35,12 +42,33 @@ def is_limited(request, scope, limit, seconds):
 
 def is_limited_for(scope, key, limit, seconds):
     """Count one attempt under `key` in `scope`; True once it exceeds `limit` a window."""
-    key = f"ratelimit:{scope}:{key}"
-    if cache.add(key, 1, timeout=seconds):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=seconds)
-        return False
-    return count > limit
+    return count_attempt(f"{scope}:{key}", seconds) > limit
+
+
+COLUMNS = ("key", "count", "window_ends")
+
+
+def count_attempt(key, seconds):
+    """Add one attempt to `key`'s window (a new window once the last one is over) and
+    return the count, in one statement (PostgreSQL and SQLite both upsert)."""
+    from home.models import RateLimitCounter
+
+    now = timezone.now()
+    table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
+    adapt = connection.ops.adapt_datetimefield_value
+    ends, now_value = adapt(now + datetime.timedelta(seconds=seconds)), adapt(now)
+    key_column, count, window = (connection.ops.quote_name(name) for name in COLUMNS)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key_column}, {count}, {window}) VALUES (%s, 1, %s) "  # noqa: S608
+            f"ON CONFLICT ({key_column}) DO UPDATE SET "
+            f"{count} = CASE WHEN {table}.{window} <= %s THEN 1 ELSE {table}.{count} + 1 END, "
+            f"{window} = CASE WHEN {table}.{window} <= %s "
+            f"THEN excluded.{window} ELSE {table}.{window} END "
+            f"RETURNING {count}",
+            [key[:120], ends, now_value, now_value],
+        )
+        attempts = cursor.fetchone()[0]
+    if random.random() < 0.01:  # noqa: S311 - housekeeping, not security
+        RateLimitCounter.objects.filter(window_ends__lt=now).delete()
+    return attempts

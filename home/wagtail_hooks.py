@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.feedback.admin import FeedbackViewSetGroup
 from home.i18n.tags_admin import TagViewSet
+from home.jobs.admin import BackgroundWorkViewSetGroup
 from home.members.reports import DocumentDownloadReportView
 from home.members.roles import is_editorial
 
@@ -54,3 +55,4 @@ def refuse_aliases_of_untranslated_pages(page, request, serve_args, serve_kwargs
 
 register_snippet(FeedbackViewSetGroup)
 register_snippet(TagViewSet)
+register_snippet(BackgroundWorkViewSetGroup)

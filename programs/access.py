@@ -12,7 +12,6 @@ from home.members.downloads import forbidden, serve_document
 from home.members.roles import is_editorial, is_member
 from home.pages import public_pages
 from programs.models import ResolutionPage
-from programs.models.resolutions import FINAL_STATUSES
 
 
 def is_resolution_file(document):
@@ -49,7 +48,9 @@ def resolution_file(request, document_id):
     resolutions = ResolutionPage.objects.filter(document=document)
     if is_editorial(request.user):
         return serve_document(request, document, page=resolutions.first())
-    final = public_pages(resolutions.live()).filter(status__in=FINAL_STATUSES).first()
+    final = next(
+        (page for page in public_pages(resolutions.live()) if page.is_final_for_members), None
+    )
     if is_member(request.user) and final:
         return serve_document(request, document, page=final)
     return forbidden(request)

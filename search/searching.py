@@ -317,8 +317,17 @@ def editors_picks(query_string, visible):
 
 
 def log_query(query_string):
-    """Count the query for the admin's popular searches report (Wagtail's Query.add_hit)."""
-    query = Query.get(query_string)
+    """Count the query for the admin's popular searches report (Wagtail's Query.add_hit).
+
+    Each distinct search would add a row for ever: a new one is recorded only while fewer
+    than SEARCH_QUERY_LOG_MAX are kept (known ones are always counted), and the scheduler's
+    daily search.tasks.collect_search_queries deletes those without recent hits or picks.
+    """
+    query = Query.objects.filter(query_string=normalise_query_string(query_string)).first()
+    if query is None:
+        if Query.objects.count() >= settings.SEARCH_QUERY_LOG_MAX:
+            return
+        query = Query.get(query_string)
     today = timezone.localdate()
     counted = QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1)
     if not counted:

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -124,3 +124,47 @@ def _default_language():
 def _empty_cache():
     """Each test starts with an empty cache: the local-memory cache outlives transactions."""
     cache.clear()
+
+
+def run_worker():
+    """Run the queued tasks that are due, as `manage.py db_worker --batch` would (its loop
+    closes the connection, which would end the test's transaction)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+    )
+    while True:
+        with transaction.atomic():
+            result = DBTaskResult.objects.ready().get_locked()
+            if result is None:
+                return
+            result.claim(worker.worker_id)
+        worker.run_task(result)
+
+
+@pytest.fixture
+def task_queue(settings):
+    """Letters and tasks as in production: stored in the database and run only when the
+    test calls the returned `run_worker`; letters end in `mail.outbox`."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "home.jobs.mail.QueuedEmailBackend"
+    settings.LETTER_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return run_worker
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _delete_own_redis_keys():
+    """At the end, the keys this process left in the shared Redis (tests.shared_redis)."""
+    yield
+    from tests import shared_redis
+
+    if shared_redis.redis_is_up():
+        shared_redis.delete_keys()

@@ -81,6 +81,8 @@ LOCAL_APPS = ["home", "programs", "news", "search"]
 
 INSTALLED_APPS = LOCAL_APPS + [
     "association",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -232,9 +234,29 @@ MEDIA_ORIGINS = []
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"], MEDIA_ORIGINS = s3_media_storage()
 
-EMAIL_BACKEND = os.environ.get(
+# Background work (mail, digests, read counts, retention) runs in `manage.py db_worker`;
+# requests only enqueue. The database backend: the queue is as durable as the data, needs
+# no other service and works on SQLite (`make run`) as on PostgreSQL (docs/operations/tasks.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Every letter is stored and handed to the worker (home.jobs.mail), which sends it with
+# LETTER_BACKEND and retries a failed one for LETTER_RETRY_HOURS before marking it failed.
+EMAIL_BACKEND = "home.jobs.mail.QueuedEmailBackend"
+LETTER_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
+# The popular searches report keeps at most this many distinct searches (search.searching),
+# and hits for WAGTAILSEARCH_HITS_MAX_AGE days (Wagtail's default: 7).
+SEARCH_QUERY_LOG_MAX = int(os.environ.get("DJANGO_SEARCH_QUERY_LOG_MAX", "10000"))
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("DJANGO_SEARCH_HITS_MAX_AGE", "30"))
+
+LETTER_RETRY_HOURS = int(os.environ.get("DJANGO_LETTER_RETRY_HOURS", "26"))
+# The first retry waits this long, each next one twice as long, at most an hour.
+LETTER_FIRST_RETRY_SECONDS = int(os.environ.get("DJANGO_LETTER_FIRST_RETRY_SECONDS", "60"))
+# Letters sent or failed, and finished task results, are deleted after this many days.
+LETTER_KEEP_DAYS = int(os.environ.get("DJANGO_LETTER_KEEP_DAYS", "30"))
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")
 # A mail server that stops answering fails the letter (logged) instead of holding a request.
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
@@ -309,9 +331,14 @@ LOGGING = {
             "formatter": os.environ.get("DJANGO_LOG_FORMAT", "text"),
         }
     },
+    "filters": {"one_line_warning": {"()": "association.log.OneLineWarning"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-    # Django's own console handler (DEBUG only) would print each of its lines a second time.
-    "loggers": {"django": {"handlers": [], "propagate": True}},
+    "loggers": {
+        # Django's own console handler (DEBUG only) would print each of its lines twice.
+        "django": {"handlers": [], "propagate": True},
+        # A request for a host the site does not serve: one warning line, no traceback.
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
+    },
 }
 
 # Cache and sessions: Redis when REDIS_URL is set, so that app instances behind a load
@@ -333,7 +360,8 @@ if REDIS_URL:
             },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # cached_db, where a sign-out during a Redis outage still holds (association.sessions).
+    SESSION_ENGINE = "association.sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

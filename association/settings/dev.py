@@ -6,7 +6,9 @@ ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 # runserver's address (`make run`): absolute links in feeds, the sitemap and calendars.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # noqa: F405
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)  # noqa: F405
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+LETTER_BACKEND = os.environ.get(  # noqa: F405
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

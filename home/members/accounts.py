@@ -1,29 +1,18 @@
-"""The members' password reset: throttled, and its letter sent off the request's path."""
+"""The members' password reset, throttled; its letter goes through the task queue, so an
+existing account answers as fast as an unknown address (home.jobs.mail)."""
 
 import hashlib
 
-from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.utils.translation import gettext_lazy as _
 
-from home.members.mailing import send_later
 from home.ratelimit import is_limited, is_limited_for
 
 RESET_ADDRESS_LIMIT = (3, 60 * 60)  # letters per e-mail address per hour
 RESET_CLIENT_LIMIT = (10, 60 * 60)  # requests per client address per hour
 
 
-class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's form; the letter goes out in the background, so an existing account answers
-    as fast as an unknown address."""
-
-    def send_mail(self, *args, **kwargs):
-        send_later(super().send_mail, *args, **kwargs)
-
-
 class PasswordResetView(auth_views.PasswordResetView):
-    form_class = PasswordResetForm
-
     def form_valid(self, form):
         if is_limited(self.request, "password-reset", *RESET_CLIENT_LIMIT):
             form.add_error(None, _("Too many attempts from your address; please try again later."))

@@ -9,6 +9,8 @@ from home.members.models import MemberProfile
 EDITORS = "Редакторы"
 MODERATORS = "Модераторы"
 MEMBERS = "Члены ассоциации"
+# Snippets for administrators (superusers) alone: the letters and the task queue.
+ADMINISTRATORS_ONLY = {"home.letter", "django_tasks_database.dbtaskresult"}
 
 
 def grant_snippet_permissions(sender=None, **kwargs):
@@ -26,6 +28,8 @@ def grant_snippet_permissions(sender=None, **kwargs):
     if not editors or not moderators:
         return
     for model in get_snippet_models():
+        if model._meta.label_lower in ADMINISTRATORS_ONLY:
+            continue
         content_type = ContentType.objects.get_for_model(model)
         permissions = Permission.objects.filter(content_type=content_type)
         editors.permissions.add(*permissions.exclude(codename__startswith="delete_"))

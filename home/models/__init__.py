@@ -4,12 +4,14 @@
 # Django registers them while loading the app, and `from home.models import X` keeps working.
 from home.feedback.models import Question, TypoReport
 from home.i18n.tags import TagEnglishName
+from home.jobs.models import Letter
 from home.members.models import (
     AssociationDocument,
     DocumentDownload,
     DocumentVersion,
     MemberProfile,
 )
+from home.models.counters import RateLimitCounter
 from home.models.pages import HomePage, StandardPage
 from home.models.settings import AgeRating, AssociationSettings
 from home.models.snippets import Organisation, Person, Region
@@ -21,10 +23,12 @@ __all__ = [
     "DocumentDownload",
     "DocumentVersion",
     "HomePage",
+    "Letter",
     "MemberProfile",
     "Organisation",
     "Person",
     "Question",
+    "RateLimitCounter",
     "Region",
     "StandardPage",
     "TagEnglishName",

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.addresses import normalise_email
 from home.feedback.views import privacy_page
 from home.ratelimit import is_limited
 from news.reader.models import Subscriber
@@ -72,7 +73,7 @@ def subscribe(request):
         if is_limited(request, "subscribe", *SUBSCRIBE_LIMIT):
             form.add_error(None, _("Too many attempts from your address; please try again later."))
         elif form.is_valid():
-            email = form.cleaned_data["email"].lower()
+            email = normalise_email(form.cleaned_data["email"]).lower()
             subscriber = Subscriber.objects.filter(email=email).first()
             if subscriber is None:
                 try:

@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model, get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -363,9 +363,25 @@ class ResolutionPage(SitePageMixin, TopicPageMixin, RoutablePageMixin, Page):
         versions = one_version_each(newer, self.locale_id)
         return versions[0] if versions else None
 
+    def source_version(self):
+        """The version whose status decides who gets the shared file: the one in the site's
+        default language. Status is synchronised, but a translation keeps the old one until
+        an editor syncs it, and must not reopen a file the Russian version withdrew."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        source = ResolutionPage.objects.filter(
+            translation_key=self.translation_key, locale=default
+        ).first()
+        return source or self
+
+    @property
+    def is_final_for_members(self):
+        return self.source_version().is_final
+
     def can_read(self, user):
         """May `user` read the text and download the current file?"""
-        return is_editorial(user) or (is_member(user) and self.is_final)
+        return is_editorial(user) or (is_member(user) and self.is_final_for_members)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,11 +6,14 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from home.addresses import normalise_email
 from programs.models import Registration, RegistrationSettings, RegistrationState
 
 logger = logging.getLogger(__name__)
@@ -79,6 +82,7 @@ def register(event_settings, data, now=None):
     re-sends the link instead. Returns the registration and whether it is new.
     """
     now = now or timezone.now()
+    data = {**data, "email": normalise_email(data["email"])}
     with transaction.atomic():
         locked = RegistrationSettings.objects.select_for_update().get(pk=event_settings.pk)
         state, _left = locked.state(now)
@@ -154,6 +158,21 @@ def promote_waiting(locked):
         if free is not None:
             free -= 1
     return promoted
+
+
+@receiver(post_save, sender=RegistrationSettings, dispatch_uid="registration_places_changed")
+def promote_after_settings_change(sender, instance, created, raw=False, **kwargs):
+    """More places (in the admin or in code) go to the waiting list first, in order. The
+    letters are queued in the same transaction (home.jobs.mail), so a rollback sends none."""
+    if created or raw:
+        return
+    event = instance.event
+    if event.cancelled or timezone.now() >= event.starts_at:
+        return
+    with transaction.atomic():
+        locked = RegistrationSettings.objects.select_for_update().get(pk=instance.pk)
+        promoted = promote_waiting(locked)
+    send_promotions(promoted)
 
 
 def send_promotions(promoted):

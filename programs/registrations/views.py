@@ -1,5 +1,7 @@
 """The registration form's endpoint and the registrant's own page (reached by the link)."""
 
+import hashlib
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,15 +13,27 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Page
 
+from home.addresses import normalise_email
 from home.feedback.forms import form_timestamp
 from home.feedback.views import privacy_page, same_origin
-from home.ratelimit import is_limited
+from home.ratelimit import client_key, is_limited, is_limited_for
 from programs.models import Registration, RegistrationSettings, RegistrationState
 from programs.registrations import services
 from programs.registrations.forms import RegistrationForm
 
-REGISTER_LIMIT = (5, 10 * 60)  # attempts per address per ten minutes
+# Attempts per client address and e-mail per ten minutes (a reader who mistypes), and per
+# address alone: the staff of one library behind one address register for a seminar together.
+REGISTER_LIMIT = (5, 10 * 60)
+REGISTER_ADDRESS_LIMIT = (60, 10 * 60)
 ACCEPTING = (RegistrationState.OPEN, RegistrationState.WAITING_LIST)
+
+
+def registration_limited(request):
+    email = normalise_email(request.POST.get("email", "")).lower()
+    address_and_email = hashlib.sha256(f"{client_key(request)}:{email}".encode()).hexdigest()
+    return is_limited(request, "registration", *REGISTER_ADDRESS_LIMIT) or is_limited_for(
+        "registration-email", address_and_email[:32], *REGISTER_LIMIT
+    )
 
 
 def event_and_settings(page_id):
@@ -50,7 +64,7 @@ def register(request, page_id):
         if not same_origin(request):
             form.add_error(None, _("The form was sent from another site."))
             status = 403
-        elif is_limited(request, "registration", *REGISTER_LIMIT):
+        elif registration_limited(request):
             form.add_error(None, _("Too many attempts from your address; please try again later."))
             status = 429
         elif state not in ACCEPTING:

@@ -134,3 +134,42 @@ def test_axes_records_at_most_255_characters_of_any_user_name(client, rf):
     assert login_username(request) == "x" * 255
     response = client.post("/admin/login/", {"username": "x" * 300, "password": "wrong"})
     assert response.status_code == 200
+
+
+FORMS = [
+    "/ru/feedback/question/",
+    "/ru/feedback/mistake/",
+    "/ru/subscription/",
+    "/ru/account/login/",
+    "/ru/account/password-reset/",
+    "/en/feedback/question/",
+]
+TOKEN = "abcdefghijklmnopqrstuvwxyz012345"
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-32", "windows-1251", "no-such-charset"])
+@pytest.mark.parametrize("url", FORMS)
+def test_a_form_sent_in_an_unreadable_charset_answers_400_not_500(url, charset):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    client.cookies["csrftoken"] = TOKEN
+    response = client.generic(
+        "POST",
+        url,
+        f"name=x&email=a%40library.example&csrfmiddlewaretoken={TOKEN}".encode(),
+        content_type=f"application/x-www-form-urlencoded; charset={charset}",
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code == 400
+
+
+def test_a_form_declared_utf_8_is_read(client):
+    response = client.generic(
+        "POST",
+        "/ru/feedback/mistake/",
+        "fragment=Ассоцияция".encode(),
+        content_type="application/x-www-form-urlencoded; charset=UTF-8",
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code == 200

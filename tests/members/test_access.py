@@ -240,3 +240,25 @@ def test_staff_of_a_library_that_left_the_association_lose_access_at_once(client
     library.is_member = True
     library.save()
     assert client.get(page.download_url).status_code == 200
+
+
+def test_file_access_follows_the_russian_state_whichever_language_is_asked(client, home, english):
+    index = resolution_index(home)
+    document = DocumentFactory(title="Резолюция клуба")
+    russian = resolution(index, ResolutionStatus.ADOPTED, document=document)
+    translated = russian.copy_for_translation(english, copy_parents=True)
+    translated.save_revision().publish()
+    client.force_login(member_user())
+    routes = [
+        russian.download_url,
+        translated.download_url,
+        f"/documents/resolutions/{document.pk}/",
+    ]
+    assert [client.get(url).status_code for url in routes] == [OK] * 3
+
+    # Back to discussion in Russian; the English version is not synchronised yet.
+    russian.status = ResolutionStatus.DISCUSSION
+    russian.save_revision().publish()
+    translated.refresh_from_db()
+    assert translated.status == ResolutionStatus.ADOPTED
+    assert [client.get(url).status_code for url in routes] == [FORBIDDEN] * 3

@@ -90,3 +90,35 @@ class HangingProxy:
             if destination is not None and not self.hanging.is_set():
                 with contextlib.suppress(OSError):
                     destination.shutdown(socket.SHUT_WR)
+
+
+def other_process(code, *, redis_url, key_prefix, timeout=120):
+    """Run `code` in a new Python process with Django set up (tests.production
+    .fault_settings) on the test database and the given Redis: a one-off process such as
+    `manage.py shell` or the scheduler's publish_scheduled, or another app instance."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    from django.db import connection
+
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="tests.production.fault_settings",
+        FAULT_DATABASE_NAME=connection.settings_dict["NAME"],
+        FAULT_REDIS_URL=redis_url,
+        FAULT_KEY_PREFIX=key_prefix,
+    )
+    script = "import django\ndjango.setup()\n" + textwrap.dedent(code)
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout

@@ -7,17 +7,15 @@ the real figures under gunicorn.
 """
 
 import time
-import uuid
 
 from django.db import OperationalError, close_old_connections, connections
 from django.test import Client, override_settings
 
 import pytest
 
+from tests import shared_redis
 from tests.production.faults import HangingProxy
-from tests.production.test_health_and_faults import TEST_REDIS_URL, redis_is_up
-
-needs_redis = pytest.mark.skipif(not redis_is_up(), reason="needs Redis on 127.0.0.1:6379")
+from tests.shared_redis import needs_redis
 
 
 def timed(function, *args, **kwargs):
@@ -28,17 +26,11 @@ def timed(function, *args, **kwargs):
 
 @pytest.fixture
 def redis_proxy():
-    with HangingProxy(6379) as proxy:
-        database = TEST_REDIS_URL.rsplit("/", 1)[1]
-        caches = {
-            "default": {
-                "BACKEND": "association.cache.ResilientRedisCache",
-                "LOCATION": f"redis://127.0.0.1:{proxy.port}/{database}",
-                # Keys of this test only: the database is shared with other test runs.
-                "KEY_PREFIX": f"bounded-waits-{uuid.uuid4().hex}",
-                "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
-            }
-        }
+    with HangingProxy(shared_redis.port()) as proxy:
+        # Keys of this test only: the database is shared with other test runs.
+        caches = shared_redis.cache_settings(
+            shared_redis.prefix("bounded-waits"), shared_redis.through(proxy.port), timeout=0.1
+        )
         with override_settings(CACHES=caches, PAGE_CACHE_ENABLED=True, CACHE_RETRY_SECONDS=1):
             yield proxy
 

@@ -1,6 +1,5 @@
 import json
 import logging
-import socket
 import time
 from unittest import mock
 
@@ -11,6 +10,8 @@ from django.test import Client, override_settings
 import pytest
 
 from association.log import JsonFormatter
+from tests import shared_redis
+from tests.shared_redis import needs_redis
 
 CLOSED_PORT = 6390
 UNREACHABLE_REDIS = {
@@ -20,15 +21,6 @@ UNREACHABLE_REDIS = {
         "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
     }
 }
-TEST_REDIS_URL = "redis://127.0.0.1:6379/5"
-
-
-def redis_is_up():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
 
 
 def test_healthz_answers_without_the_database_and_for_any_host():
@@ -85,18 +77,12 @@ def test_site_keeps_serving_with_redis_down(client, about):
         assert "Об ассоциации" in response.content.decode()
 
 
-@pytest.mark.skipif(not redis_is_up(), reason="needs Redis on 127.0.0.1:6379")
+@needs_redis
 @pytest.mark.django_db
 @override_settings(
-    CACHES={
-        "default": {
-            "BACKEND": "association.cache.ResilientRedisCache",
-            "LOCATION": TEST_REDIS_URL,
-            "KEY_PREFIX": "assoc-prod-tests",
-        }
-    },
+    CACHES=shared_redis.cache_settings(shared_redis.prefix("shared")),
     PAGE_CACHE_ENABLED=True,
-    SESSION_ENGINE="django.contrib.sessions.backends.cached_db",
+    SESSION_ENGINE="association.sessions",
 )
 def test_pages_and_sessions_are_shared_through_redis(about, member, django_assert_num_queries):
     cache.clear()

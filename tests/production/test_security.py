@@ -217,3 +217,31 @@ def test_force_login_and_client_login_still_work(client, editor):
     client.logout()
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_bad_host_is_one_warning_line_not_an_error_with_a_traceback(client, caplog):
+    import io
+    import logging
+
+    from django.conf import settings as django_settings
+
+    from association.log import JsonFormatter
+
+    client.raise_request_exception = False
+    with caplog.at_level(logging.INFO, logger="django.security"):
+        response = client.get("/ru/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    records = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert [record.levelname for record in records] == ["WARNING"]
+    assert records[0].exc_info is None
+    assert "evil.example" in records[0].getMessage()
+    # The configured handler writes one line, in either log format.
+    filters = django_settings.LOGGING["loggers"]["django.security.DisallowedHost"]["filters"]
+    assert filters
+    for formatter in (logging.Formatter("%(levelname)s %(message)s"), JsonFormatter()):
+        stream = io.StringIO()
+        handler = logging.StreamHandler(stream)
+        handler.setFormatter(formatter)
+        handler.handle(records[0])
+        assert stream.getvalue().count("\n") == 1

@@ -7,6 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
 
@@ -249,7 +250,27 @@ def test_form_from_another_site_is_refused(client, index):
     assert not Registration.objects.exists()
 
 
-def test_rate_limit_per_address(client, index):
+def test_colleagues_behind_one_address_register_but_one_address_and_e_mail_is_limited(
+    client, index
+):
+    page, _settings = event_with_registration(index)
+
+    def send(email):
+        return client.post(
+            form_url(page), form_data(email=email), HTTP_ORIGIN="http://testserver"
+        ).status_code
+
+    # Twelve colleagues of one library, one address: all registered.
+    assert [send(f"r{n}@library.example") for n in range(12)] == [302] * 12
+    # One reader sending the form again and again: the sixth attempt is refused.
+    assert [send("r0@library.example") for _ in range(5)] == [200] * 4 + [429]
+    assert Registration.objects.count() == 12
+
+
+def test_one_address_has_a_ceiling_sized_for_a_library_staff(client, index, monkeypatch):
+    from programs.registrations import views
+
+    monkeypatch.setattr(views, "REGISTER_ADDRESS_LIMIT", (3, 600))
     page, _settings = event_with_registration(index)
     statuses = [
         client.post(
@@ -257,10 +278,10 @@ def test_rate_limit_per_address(client, index):
             form_data(email=f"r{n}@library.example"),
             HTTP_ORIGIN="http://testserver",
         ).status_code
-        for n in range(6)
+        for n in range(4)
     ]
-    assert statuses == [302] * 5 + [429]
-    assert Registration.objects.count() == 5
+    assert statuses == [302] * 3 + [429]
+    assert views.REGISTER_ADDRESS_LIMIT == (3, 600)
 
 
 def test_closed_registration_refuses_the_form(client, index):
@@ -397,3 +418,72 @@ def test_link_pages_are_never_cached(client, index):
     response = client.get(link)
     assert "no-cache" in response["Cache-Control"]
     assert 'name="robots" content="noindex"' in response.content.decode()
+
+
+def test_raising_the_places_promotes_the_waiting_list_in_order_with_letters(index):
+    page, event_settings = event_with_registration(index, capacity=1)
+    registration(event_settings, email="first@library.example")
+    waiting = [
+        registration(
+            event_settings, status=Registration.Status.WAITLISTED, email=f"w{n}@library.example"
+        )
+        for n in range(3)
+    ]
+    event_settings.capacity = 3
+    event_settings.save()
+    statuses = [Registration.objects.get(pk=r.pk).status for r in waiting]
+    assert statuses == ["confirmed", "confirmed", "waitlisted"]
+    assert [letter.to for letter in mail.outbox] == [["w0@library.example"], ["w1@library.example"]]
+    assert mail.outbox[0].subject == f"Место за вами: {page.title}"
+    # The next newcomer queues behind the one still waiting.
+    newcomer, _created = services.register(
+        event_settings, {"name": "Новый", "email": "new@library.example", "language": "ru"}
+    )
+    assert newcomer.status == Registration.Status.WAITLISTED
+
+
+def test_raising_the_places_in_the_admin_promotes_the_waiting(client, index, superuser):
+    _page, event_settings = event_with_registration(index, capacity=1)
+    registration(event_settings)
+    waiting = registration(event_settings, status=Registration.Status.WAITLISTED)
+    client.force_login(superuser)
+    url = f"/admin/snippets/programs/registrationsettings/edit/{event_settings.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    data = nested_form_data(
+        {
+            "page": event_settings.page_id,
+            "enabled": "on",
+            "capacity": "2",
+            "waiting_list": "on",
+            "retention_days": event_settings.retention_days,
+            "extra_questions": streamfield([]),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    "again",
+    ['"dup2"@example.org', "DUP2@Example.ORG", '"dup\\2"@example.org', " dup2@example.org "],
+)
+def test_one_registration_per_address_however_the_address_is_spelt(client, index, again):
+    page, _settings = event_with_registration(index)
+    for email in ("dup2@example.org", again):
+        response = client.post(
+            form_url(page), form_data(email=email), HTTP_ORIGIN="http://testserver"
+        )
+        assert response.status_code in (200, 302)
+    assert Registration.objects.count() == 1
+    assert Registration.objects.get().email == "dup2@example.org"
+
+
+def test_addresses_that_need_their_quotes_stay_distinct(index):
+    _page, event_settings = event_with_registration(index)
+    services.register(event_settings, {"name": "А", "email": "a.b@example.org"})
+    services.register(event_settings, {"name": "Б", "email": '"a b"@example.org'})
+    assert Registration.objects.count() == 2

@@ -3,7 +3,6 @@ Redis, the scheduler's command copies the counters into the database, and the pa
 the same Redis keeps serving the articles."""
 
 import io
-import uuid
 
 from django.core.management import call_command
 from django.test import Client
@@ -14,13 +13,14 @@ import redis
 
 from news.models import NewsPageReads
 from news.reader.reads import counter_key
+from tests import shared_redis
 from tests.news.factories import news_index, news_page
 
 pytestmark = pytest.mark.django_db
 
-# A database number of its own, and a key prefix of each test's own within it, so that two
+# The database REDIS_URL names and a key prefix of each test's own within it, so that two
 # runs of the suite at once (CI beside a developer's) cannot empty each other's counters.
-REDIS_URL = "redis://127.0.0.1:6379/9"
+REDIS_URL = shared_redis.REDIS_URL
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
 BOT = "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)"
 
@@ -32,11 +32,9 @@ def redis_server():
         server.ping()
     except redis.RedisError as error:
         pytest.skip(f"needs Redis at {REDIS_URL} (the production cache), unreachable: {error}")
-    prefix = f"assoc-reader-tests-{uuid.uuid4().hex[:12]}"
+    prefix = shared_redis.prefix("reader")
     yield server, prefix
-    keys = list(server.scan_iter(f"{prefix}:*"))
-    if keys:
-        server.delete(*keys)
+    shared_redis.delete_keys(prefix)
     server.close()
 
 

@@ -1,5 +1,6 @@
 """The Russian dictionary in front of the stemmer, and the fallback without it."""
 
+from django.core.management import call_command
 from django.db import connection
 
 import pytest
@@ -34,4 +35,16 @@ def test_without_the_dictionary_files_search_falls_back_to_the_stemmer(caplog):
     assert not matches("Семинар прошёл в Торжке", "Торжок")
 
     assert dictionary.install(connection) is True
+    assert matches("Семинар прошёл в Торжке", "Торжок")
+
+
+def test_migrate_brings_the_dictionary_in_once_hunspell_ru_is_installed():
+    # As on a server where hunspell-ru came after the first migrate.
+    dictionary.install(connection, dictionary_file="no_such_dictionary")
+    assert not dictionary.has_dictionary(connection)
+    call_command("migrate", verbosity=0, interactive=False)
+    assert dictionary.has_dictionary(connection)
+    # Idempotent: migrating again keeps it.
+    call_command("migrate", verbosity=0, interactive=False)
+    assert dictionary.has_dictionary(connection)
     assert matches("Семинар прошёл в Торжке", "Торжок")

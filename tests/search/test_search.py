@@ -1,6 +1,7 @@
 """The search page on any database: exact word forms, filters, bad input, budget, logging."""
 
 import datetime
+import io
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -254,3 +255,26 @@ def count_queries(request):
         response = request()
     assert response.status_code == 200
     return len(queries)
+
+
+def test_the_log_of_distinct_searches_is_bounded_and_known_ones_still_count(
+    client, pages, settings
+):
+    settings.SEARCH_QUERY_LOG_MAX = 3
+    for word in ("один", "два", "три", "четыре", "пять"):
+        search(client, q=word)
+    assert Query.objects.count() == 3
+    search(client, q="один")
+    assert Query.objects.get(query_string="один").hits == 2
+    assert not Query.objects.filter(query_string="пять").exists()
+
+
+def test_old_searches_without_picks_are_collected_by_a_queued_task(pages, settings):
+    from django.core.management import call_command
+
+    settings.WAGTAILSEARCH_HITS_MAX_AGE = 7
+    old = Query.get("старый запрос")
+    old.add_hit(date=timezone.localdate() - datetime.timedelta(days=30))
+    Query.get("свежий запрос").add_hit()
+    call_command("enqueue", "search.tasks.collect_search_queries", stdout=io.StringIO())
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["свежий запрос"]
