@@ -246,9 +246,13 @@ def main():
                     print(f"    chrome: {chrome_left(got)}")
                     continue
                 wanted = expected.get({"age": "age_rating"}.get(field, field))
-                print(f"    {field}: expected {wanted!r}\n    {' ' * len(field)}       got {got[field]!r}")
+                print(
+                    f"    {field}: expected {wanted!r}\n    {' ' * len(field)}       got {got[field]!r}"
+                )
     try:
-        source_right, source_total, duplicates = read_sources(fetcher, server.base_url, args.verbose)
+        source_right, source_total, duplicates = read_sources(
+            fetcher, server.base_url, args.verbose
+        )
     except FetchError as error:
         print(f"sources failed: {error}")
         source_right, source_total, duplicates = 0, len(serve.CONFIG["sources"]), 0
@@ -257,7 +261,9 @@ def main():
     total = 0
     for field in FIELDS:
         total += scores[field]
-        print(f"{field:10} {scores[field]:3}/{len(pages)}  {100 * scores[field] / len(pages):5.1f}%")
+        print(
+            f"{field:10} {scores[field]:3}/{len(pages)}  {100 * scores[field] / len(pages):5.1f}%"
+        )
     print(f"{'sources':10} {source_right:3}/{source_total}  duplicates: {duplicates}")
     everything = len(FIELDS) * len(pages) + source_total
     total += source_right

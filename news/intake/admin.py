@@ -2,12 +2,14 @@
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
@@ -17,11 +19,15 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from news.intake import service
+from django_tasks import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
+
+from news.intake import service, tasks
 from news.models import IntakeItem, IntakeSource
 
 LIST_URL = "wagtailsnippets_news_intakeitem:list"
 IMPORT_URL = "wagtailsnippets_news_intakeitem:import"
+IMPORT_STATUS_URL = "wagtailsnippets_news_intakeitem:import_status"
 
 
 class ImportForm(forms.Form):
@@ -61,23 +67,71 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         ]
 
     def form_valid(self, form):
-        item = service.import_url(
-            form.cleaned_data["url"], form.cleaned_data["source"], self.request.user
+        source = form.cleaned_data["source"]
+        result = tasks.import_article.enqueue(
+            form.cleaned_data["url"], source.pk if source else None, self.request.user.pk
         )
-        if item.status == IntakeItem.Status.IMPORTED:
-            messages.success(
-                self.request, _("Draft «%(title)s» sent to moderation.") % {"title": item.title}
-            )
-        elif item.status == IntakeItem.Status.FAILED:
-            form.add_error("url", item.reason)
-            return self.form_invalid(form)
-        else:
-            messages.info(
-                self.request,
-                _("This article is already in the queue: %(status)s.")
-                % {"status": item.get_status_display()},
-            )
-        return redirect(LIST_URL)
+        if not result.is_finished:
+            messages.info(self.request, _("The article is queued for import."))
+            return redirect(IMPORT_STATUS_URL, result.id)
+        if result.status == TaskResultStatus.SUCCEEDED:
+            outcome = result.return_value
+            item = IntakeItem.objects.filter(pk=outcome["item"]).first()
+            if item is not None and outcome["outcome"] == service.Outcome.FAILED:
+                form.add_error("url", item.reason)
+                return self.form_invalid(form)
+        return report_import(self.request, result)
+
+
+def report_import(request, result):
+    """Tell the editor what became of an import that has finished: honestly."""
+    if result.status != TaskResultStatus.SUCCEEDED:
+        messages.error(request, _("The import failed; it can be tried again."))
+        return redirect(IMPORT_URL)
+    item = IntakeItem.objects.filter(pk=result.return_value["item"]).first()
+    outcome = result.return_value["outcome"]
+    if item is None:
+        messages.error(request, _("The import failed; it can be tried again."))
+    elif outcome == service.Outcome.IMPORTED:
+        messages.success(request, _("Draft «%(title)s» sent to moderation.") % {"title": item})
+    elif outcome == service.Outcome.FAILED:
+        messages.error(request, _("Not imported: %(reason)s") % {"reason": item.reason})
+        return redirect(IMPORT_URL)
+    else:
+        messages.info(
+            request,
+            _("This article is already in the queue: %(status)s. No new draft was made.")
+            % {"status": item.get_status_display()},
+        )
+    return redirect(LIST_URL)
+
+
+class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
+    """Where an editor waits for a queued import: its state, then what became of it."""
+
+    template_name = "news/intake/import_status.html"
+    page_title = _("Import one article")
+    header_icon = "download"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(get_permission_name("add", IntakeItem)):
+            messages.error(request, _("Sorry, you do not have permission to access this area."))
+            return redirect("wagtailadmin_home")
+        try:
+            self.result = tasks.import_article.get_result(kwargs["result_id"])
+        except (TaskResultDoesNotExist, ValueError, ValidationError):
+            raise Http404 from None
+        if self.result.is_finished:
+            return report_import(request, self.result)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        waiting = self.result.status == TaskResultStatus.READY
+        return super().get_context_data(
+            **kwargs,
+            state=_("waiting in the queue") if waiting else _("being imported"),
+            url=self.result.args[0],
+        )
 
 
 class IntakeIndexView(IndexView):
@@ -107,6 +161,7 @@ class IntakeItemViewSet(SnippetViewSet):
             primary=lambda item: item.status in ("new", "changed", "failed"),
         ),
         "reason",
+        Column("to_check", label=pgettext_lazy("intake queue column", "To check")),
         "published_at",
         DraftColumn("page", label=pgettext_lazy("intake queue column", "Draft")),
         "found_at",
@@ -129,6 +184,7 @@ class IntakeItemViewSet(SnippetViewSet):
         return [
             *super().get_urlpatterns(),
             path("import/", ImportView.as_view(), name="import"),
+            path("import/<str:result_id>/", ImportStatusView.as_view(), name="import_status"),
         ]
 
 

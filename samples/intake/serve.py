@@ -15,8 +15,12 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = yaml.safe_load((ROOT / "sources.yaml").read_text())
-PICTURES = {".jpg": ("JPEG", "image/jpeg"), ".png": ("PNG", "image/png"),
-            ".gif": ("GIF", "image/gif"), ".webp": ("WEBP", "image/webp")}
+PICTURES = {
+    ".jpg": ("JPEG", "image/jpeg"),
+    ".png": ("PNG", "image/png"),
+    ".gif": ("GIF", "image/gif"),
+    ".webp": ("WEBP", "image/webp"),
+}
 
 
 def picture(path):
