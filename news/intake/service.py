@@ -145,7 +145,7 @@ def describe(source, links, prefix, counts):
         }
     fresh = counts[Outcome.QUEUED] + counts[Outcome.IMPORTED] + counts[Outcome.CHANGED]
     if not fresh and not counts[Outcome.FAILED]:
-        return f"{found} {_('Nothing new.')}"
+        return found + " " + _("Nothing new.")
     return f"{found} " + _("New: %(new)s, drafts made: %(drafts)s, failed: %(failed)s.") % {
         "new": fresh,
         "drafts": counts[Outcome.IMPORTED],
