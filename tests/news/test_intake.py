@@ -227,6 +227,9 @@ def test_the_command_reads_one_source_or_one_address(feed, member_site):
     output = io.StringIO()
     call_command("run_news_intake", "--source", feed.name, stdout=output)
     assert "imported: 2" in output.getvalue()
+    output = io.StringIO()
+    call_command("run_news_intake", "--source", feed.name, stdout=output)
+    assert output.getvalue().strip() == "Intake done. Nothing new."
 
     url = member_site.base_url + "/adm/news/volontery.html"
     call_command("run_news_intake", "--url", url, stdout=output)
