@@ -219,6 +219,9 @@ def create_draft(item, user, fetcher):
 
 
 def make_page(item, article, index, images, credit, user):
+    # Drafts made at the same time (hosts are read concurrently) would compute the same tree
+    # path under the news section: one at a time, in every process.
+    index = NewsIndexPage.objects.select_for_update().get(pk=index.pk)
     featured_block = next((b for b in pictures_of(article) if images.get(b["src"])), {})
     featured = images.get(featured_block.get("src"))
     published = article.get("published_at")
