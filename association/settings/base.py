@@ -296,7 +296,7 @@ NEWS_INTAKE = {
     # tests only (dev.py, test.py); never from the environment.
     "DEV_HOSTS": {},
     # Hosts read at the same time (each host still one request at a time, with its pause).
-    "WORKERS": int(os.environ.get("NEWS_INTAKE_WORKERS", "8")),
+    "WORKERS": int(os.environ.get("NEWS_INTAKE_WORKERS", "16")),
 }
 # One tag vocabulary for every app: «Школа» and «школа» are the same tag.
 TAGGIT_CASE_INSENSITIVE = True
