@@ -262,3 +262,29 @@ class RejectBulkAction(IntakeBulkAction):
         return ngettext(
             "%(count)d article rejected.", "%(count)d articles rejected.", num_parent_objects
         ) % {"count": num_parent_objects}
+
+
+class ReadNowBulkAction(SnippetBulkAction):
+    """Read the selected sources now: the reading is queued, never done in the request."""
+
+    models = [IntakeSource]
+    template_name = "news/intake/confirm_bulk_action.html"
+    display_name = _("Read now")
+    action_type = "read_now"
+    aria_label = _("Read the selected sources now (in the background)")
+    action_priority = 10
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm(get_permission_name("change", IntakeSource))
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        tasks.read_sources.enqueue([source.pk for source in objects])
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d source queued for reading.",
+            "%(count)d sources queued for reading.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}

@@ -147,7 +147,9 @@ def test_the_import_view_only_enqueues_and_shows_the_state(
     assert "ожидает в очереди" in html
     assert member_site.requests == []
     assert not IntakeItem.objects.exists()
-    [result] = tasks.import_article.get_backend().results
+    [result] = [
+        r for r in tasks.import_article.get_backend().results if r.task.name == "import_article"
+    ]
     assert result.args[0] == url
     assert result.kwargs == {} and result.args[2] == editor.pk
 
@@ -199,3 +201,34 @@ def test_changing_a_sources_address_or_prefix_forgets_its_validators(db):
     source.save(update_fields=["url"])
     source.refresh_from_db()
     assert source.etag == ""
+
+
+def test_read_now_puts_the_sources_on_the_queue(client, editor, member_site, index, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    source = IntakeSource.objects.create(
+        organisation=OrganisationFactory(),
+        name="ЦБС Заречного района",
+        url=member_site.base_url + "/zcbs/rss.xml",
+    )
+    member_site.requests.clear()
+    client.force_login(editor)
+    url = reverse("wagtail_bulk_action", args=("news", "intakesource", "read_now"))
+    response = client.post(f"{url}?id={source.pk}&next={LIST}")
+
+    assert response.status_code == 302
+    # Wagtail queues its own search and reference index updates on the same backend.
+    results = tasks.read_sources.get_backend().results
+    [result] = [r for r in results if r.task.name == "read_sources"]
+    assert result.args == [[source.pk]]
+    assert member_site.requests == []
+
+
+def test_reading_a_source_in_the_background_queues_its_articles(member_site, index):
+    source = IntakeSource.objects.create(
+        organisation=OrganisationFactory(),
+        name="ЦБС Заречного района",
+        url=member_site.base_url + "/zcbs/rss.xml",
+        auto_draft=False,
+    )
+    result = tasks.read_sources.enqueue([source.pk])
+    assert result.return_value == {"queued": 2}
