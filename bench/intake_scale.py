@@ -11,7 +11,9 @@ mapped to 127.0.0.1 with NEWS_INTAKE["DEV_HOSTS"]), each with robots.txt, a news
 NEWS_INTAKE["WORKERS"] = --workers and the per-host pause --delay (one request at a time per
 host, as in production), then prints the wall time, what was queued, the requests per host
 and the shortest gap seen between two requests to one host (never below --delay). --drafts
-makes the drafts too (auto_draft); without it articles wait in the queue. The database is
+makes the drafts too (auto_draft); without it articles wait in the queue. Tasks go to the
+database queue as in production (Wagtail's search and reference index updates are then the
+worker's job). The database is
 dropped afterwards unless --keep.
 """
 
@@ -122,6 +124,13 @@ def main():
     from django.db import connections
 
     call_command("migrate", verbosity=0)
+    from django.test.utils import override_settings
+
+    # As in production: Wagtail's search and reference index updates go to the task queue
+    # (a worker's job), not into the intake's run.
+    override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
+    ).enable()
     from home.models import HomePage
     from news.intake import service
     from news.models import IntakeItem, IntakeSource
