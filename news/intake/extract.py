@@ -561,10 +561,11 @@ class Blocks:
         self.flush(run)
 
     def flush(self, run):
-        html = "".join(run)
-        for chunk in PARAGRAPH_BREAK.split(html):
-            if html_text(chunk) if chunk.strip() else "":
-                self.text(chunk, chunk_text=html_text(chunk))
+        """Inline content between blocks: paragraphs, split where <br><br> separates them."""
+        for chunk in PARAGRAPH_BREAK.split("".join(run)):
+            text = html_text(chunk) if chunk.strip() else ""
+            if text:
+                self.text(chunk, text)
 
     def block(self, child):
         tag = child.tag
@@ -618,14 +619,11 @@ class Blocks:
         self.walk(child)
 
     def gallery_like(self, element, images):
-        captions = sum(len(self.caption_text(image)) for image in images)
+        """Pictures with little text besides their captions."""
+        captions = sum(len(caption_near(image)[0]) for image in images)
         return len(text_of(element)) - captions < 40
 
-    def caption_text(self, image):
-        return caption_near(image)[0]
-
-    def text(self, html, chunk_text):
-        text = chunk_text
+    def text(self, html, text):
         if self.images_only or not text or text == self.title or NOISE.match(text):
             return
         if AGE_MARK.match(text):
@@ -796,8 +794,6 @@ def extract(html, url, fallback_title="", fallback_date=None, now=None):
     walker.images_only = False
     if title_element is not None and title_element in container.iter():
         # Everything before the title inside the container is the site's head (hand-made).
-        for element in list(title_element.itersiblings(preceding=True)):
-            element.drop_tree()
         ancestor = title_element
         while ancestor is not None and ancestor is not container:
             parent = ancestor.getparent()
