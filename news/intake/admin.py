@@ -234,13 +234,16 @@ class AcceptBulkAction(IntakeBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        done = [service.accept(item, user) for item in objects if item.status == "new"]
-        return sum(item.status == IntakeItem.Status.IMPORTED for item in done), 0
+        # Making a draft downloads its pictures from the member's site: a task, not here.
+        new = [item.pk for item in objects if item.status == IntakeItem.Status.NEW]
+        if new:
+            tasks.accept_items.enqueue(new, user.pk if user else None)
+        return len(new), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
-            "%(count)d draft sent to moderation.",
-            "%(count)d drafts sent to moderation.",
+            "%(count)d article accepted: its draft is being made for moderation.",
+            "%(count)d articles accepted: their drafts are being made for moderation.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
 

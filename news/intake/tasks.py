@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django_tasks import task
 
 from news.intake import service
-from news.models import IntakeSource
+from news.models import IntakeItem, IntakeSource
 
 
 @task()
@@ -15,6 +15,14 @@ def import_article(url, source_id=None, user_id=None):
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     item = service.import_url(url, source, user)
     return {"item": item.pk, "outcome": item.outcome}
+
+
+@task()
+def accept_items(item_ids, user_id=None):
+    """Drafts of the articles an editor accepted in the queue; the outcome of each."""
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    items = IntakeItem.objects.filter(pk__in=item_ids).select_related("source")
+    return {str(item.pk): service.accept(item, user).outcome for item in items}
 
 
 @task()

@@ -232,3 +232,16 @@ def test_reading_a_source_in_the_background_queues_its_articles(member_site, ind
     )
     result = tasks.read_sources.enqueue([source.pk])
     assert result.return_value == {"queued": 2}
+
+
+def test_bulk_accept_only_enqueues_the_drafts(client, editor, queued, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client.force_login(editor)
+    client.post(bulk("accept", queued))
+
+    assert not NewsPage.objects.exists()
+    [result] = [
+        r for r in tasks.accept_items.get_backend().results if r.task.name == "accept_items"
+    ]
+    assert sorted(result.args[0]) == sorted(item.pk for item in queued)
+    assert result.args[1] == editor.pk
