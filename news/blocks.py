@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 
 from home.blocks import BodyBlock, CaptionedImageBlock
 
@@ -21,3 +22,5 @@ class GalleryBlock(blocks.StructBlock):
 
 class NewsBodyBlock(BodyBlock):
     gallery = GalleryBlock()
+    # Tables come with member news (results, schedules); the intake keeps them as tables.
+    table = TableBlock(label=_("Table"))

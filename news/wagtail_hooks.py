@@ -11,7 +11,12 @@ from wagtail.snippets.models import register_snippet
 import django_filters
 from taggit.models import Tag
 
-from news.intake.admin import AcceptBulkAction, IntakeViewSetGroup, RejectBulkAction
+from news.intake.admin import (
+    AcceptBulkAction,
+    IntakeViewSetGroup,
+    ReadNowBulkAction,
+    RejectBulkAction,
+)
 from news.models import NewsPage
 from news.reader.admin import SubscribersPanel
 
@@ -66,3 +71,4 @@ def add_subscribers_panel(request, panels):
 register_snippet(IntakeViewSetGroup)
 hooks.register("register_bulk_action", AcceptBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
+hooks.register("register_bulk_action", ReadNowBulkAction)

@@ -306,6 +306,13 @@ NEWS_INTAKE = {
     "MAX_BYTES": int(os.environ.get("NEWS_INTAKE_MAX_MB", "5")) * 2**20,
     "HOST_DELAY": 1.0,
     "USERNAME": "newsroom-intake",
+    # Ports member sites are read on; anything else is refused (news.intake.fetch).
+    "PORTS": (80, 443),
+    # Host name -> address allowed although not public, on any port: local development and
+    # tests only (dev.py, test.py); never from the environment.
+    "DEV_HOSTS": {},
+    # Hosts read at the same time (each host still one request at a time, with its pause).
+    "WORKERS": int(os.environ.get("NEWS_INTAKE_WORKERS", "16")),
 }
 # One tag vocabulary for every app: «Школа» and «школа» are the same tag.
 TAGGIT_CASE_INSENSITIVE = True

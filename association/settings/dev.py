@@ -12,3 +12,8 @@ LETTER_BACKEND = os.environ.get(  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# `manage.py serve_intake_samples` serves the sample member sites on 127.0.0.1.
+NEWS_INTAKE = {
+    **NEWS_INTAKE,  # noqa: F405
+    "DEV_HOSTS": {"127.0.0.1": "127.0.0.1", "localhost": "127.0.0.1"},
+}

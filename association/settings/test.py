@@ -33,6 +33,10 @@ NEWS_INTAKE = {
     "READ_TIMEOUT": 1,
     "TOTAL_TIMEOUT": 3,
     "MAX_BYTES": 512 * 1024,
+    # The sample sites are served on 127.0.0.1: allowed here explicitly (never in base.py).
+    "DEV_HOSTS": {"127.0.0.1": "127.0.0.1", "localhost": "127.0.0.1"},
+    # Tests run in one database transaction, which other threads cannot see.
+    "WORKERS": 1,
 }
 
 # Test databases are thrown away: commits need not wait for the write-ahead log to reach

@@ -2,12 +2,14 @@
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
@@ -17,11 +19,15 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from news.intake import service
+from django_tasks import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
+
+from news.intake import service, tasks
 from news.models import IntakeItem, IntakeSource
 
 LIST_URL = "wagtailsnippets_news_intakeitem:list"
 IMPORT_URL = "wagtailsnippets_news_intakeitem:import"
+IMPORT_STATUS_URL = "wagtailsnippets_news_intakeitem:import_status"
 
 
 class ImportForm(forms.Form):
@@ -61,23 +67,71 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         ]
 
     def form_valid(self, form):
-        item = service.import_url(
-            form.cleaned_data["url"], form.cleaned_data["source"], self.request.user
+        source = form.cleaned_data["source"]
+        result = tasks.import_article.enqueue(
+            form.cleaned_data["url"], source.pk if source else None, self.request.user.pk
         )
-        if item.status == IntakeItem.Status.IMPORTED:
-            messages.success(
-                self.request, _("Draft «%(title)s» sent to moderation.") % {"title": item.title}
-            )
-        elif item.status == IntakeItem.Status.FAILED:
-            form.add_error("url", item.reason)
-            return self.form_invalid(form)
-        else:
-            messages.info(
-                self.request,
-                _("This article is already in the queue: %(status)s.")
-                % {"status": item.get_status_display()},
-            )
-        return redirect(LIST_URL)
+        if not result.is_finished:
+            messages.info(self.request, _("The article is queued for import."))
+            return redirect(IMPORT_STATUS_URL, result.id)
+        if result.status == TaskResultStatus.SUCCEEDED:
+            outcome = result.return_value
+            item = IntakeItem.objects.filter(pk=outcome["item"]).first()
+            if item is not None and outcome["outcome"] == service.Outcome.FAILED:
+                form.add_error("url", item.reason)
+                return self.form_invalid(form)
+        return report_import(self.request, result)
+
+
+def report_import(request, result):
+    """Tell the editor what became of an import that has finished: honestly."""
+    if result.status != TaskResultStatus.SUCCEEDED:
+        messages.error(request, _("The import failed; it can be tried again."))
+        return redirect(IMPORT_URL)
+    item = IntakeItem.objects.filter(pk=result.return_value["item"]).first()
+    outcome = result.return_value["outcome"]
+    if item is None:
+        messages.error(request, _("The import failed; it can be tried again."))
+    elif outcome == service.Outcome.IMPORTED:
+        messages.success(request, _("Draft «%(title)s» sent to moderation.") % {"title": item})
+    elif outcome == service.Outcome.FAILED:
+        messages.error(request, _("Not imported: %(reason)s") % {"reason": item.reason})
+        return redirect(IMPORT_URL)
+    else:
+        messages.info(
+            request,
+            _("This article is already in the queue: %(status)s. No new draft was made.")
+            % {"status": item.get_status_display()},
+        )
+    return redirect(LIST_URL)
+
+
+class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
+    """Where an editor waits for a queued import: its state, then what became of it."""
+
+    template_name = "news/intake/import_status.html"
+    page_title = _("Import one article")
+    header_icon = "download"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(get_permission_name("add", IntakeItem)):
+            messages.error(request, _("Sorry, you do not have permission to access this area."))
+            return redirect("wagtailadmin_home")
+        try:
+            self.result = tasks.import_article.get_result(kwargs["result_id"])
+        except (TaskResultDoesNotExist, ValueError, ValidationError):
+            raise Http404 from None
+        if self.result.is_finished:
+            return report_import(request, self.result)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        waiting = self.result.status == TaskResultStatus.READY
+        return super().get_context_data(
+            **kwargs,
+            state=_("waiting in the queue") if waiting else _("being imported"),
+            url=self.result.args[0],
+        )
 
 
 class IntakeIndexView(IndexView):
@@ -107,6 +161,7 @@ class IntakeItemViewSet(SnippetViewSet):
             primary=lambda item: item.status in ("new", "changed", "failed"),
         ),
         "reason",
+        Column("to_check", label=pgettext_lazy("intake queue column", "To check")),
         "published_at",
         DraftColumn("page", label=pgettext_lazy("intake queue column", "Draft")),
         "found_at",
@@ -129,6 +184,7 @@ class IntakeItemViewSet(SnippetViewSet):
         return [
             *super().get_urlpatterns(),
             path("import/", ImportView.as_view(), name="import"),
+            path("import/<str:result_id>/", ImportStatusView.as_view(), name="import_status"),
         ]
 
 
@@ -178,13 +234,16 @@ class AcceptBulkAction(IntakeBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        done = [service.accept(item, user) for item in objects if item.status == "new"]
-        return sum(item.status == IntakeItem.Status.IMPORTED for item in done), 0
+        # Making a draft downloads its pictures from the member's site: a task, not here.
+        new = [item.pk for item in objects if item.status == IntakeItem.Status.NEW]
+        if new:
+            tasks.accept_items.enqueue(new, user.pk if user else None)
+        return len(new), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
-            "%(count)d draft sent to moderation.",
-            "%(count)d drafts sent to moderation.",
+            "%(count)d article accepted: its draft is being made for moderation.",
+            "%(count)d articles accepted: their drafts are being made for moderation.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
 
@@ -205,4 +264,30 @@ class RejectBulkAction(IntakeBulkAction):
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
             "%(count)d article rejected.", "%(count)d articles rejected.", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+class ReadNowBulkAction(SnippetBulkAction):
+    """Read the selected sources now: the reading is queued, never done in the request."""
+
+    models = [IntakeSource]
+    template_name = "news/intake/confirm_bulk_action.html"
+    display_name = _("Read now")
+    action_type = "read_now"
+    aria_label = _("Read the selected sources now (in the background)")
+    action_priority = 10
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm(get_permission_name("change", IntakeSource))
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        tasks.read_sources.enqueue([source.pk for source in objects])
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d source queued for reading.",
+            "%(count)d sources queued for reading.",
+            num_parent_objects,
         ) % {"count": num_parent_objects}

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection, Comment, Locale
 
 import lxml.html
 from PIL import Image as PILImage
@@ -83,19 +83,39 @@ def download_image(fetcher, block, article_title, credit):
     )
     description = block["caption"] or block["alt"] or article_title
     image = get_image_model()(
-        title=f"{description} (фото: {credit})"[:255],
+        title=f"{description} (фото: {block.get('credit') or credit})"[:255],
         description=(block["alt"] or block["caption"])[:255],
         collection=image_collection(),
         file=ImageFile(io.BytesIO(response.body), name=f"intake.{extension}"),
     )
     image.save()
-    image.tags.add(credit)
+    image.tags.add(block.get("credit") or credit)
     return image
 
 
 def lead_is(html, article):
     text = " ".join(lxml.html.fromstring(html).text_content().split())
     return text == article["lead"]
+
+
+def pictures_of(article):
+    """Every picture block of the article, galleries' included, in order."""
+    for block in article["blocks"]:
+        if block["type"] == "image":
+            yield block
+        yield from block.get("images", [])
+
+
+def picture_value(block, image, article, credit):
+    return {
+        "image": {
+            "image": image.pk,
+            "alt_text": block["alt"] or block["caption"] or article["title"],
+            "decorative": False,
+        },
+        "caption": block["caption"][:300],
+        "credit": f"Фото: {block.get('credit') or credit}"[:200],
+    }
 
 
 def body_data(article, images, credit, featured):
@@ -119,39 +139,91 @@ def body_data(article, images, credit, featured):
             body.append(
                 {"type": "quote", "value": {"text": block["text"], "author": "", "position": ""}}
             )
-        elif kind == "image" and images.get(block["src"]) not in (None, featured):
-            image = images[block["src"]]
-            caption = block["caption"]
-            body.append(
-                {
-                    "type": "image",
-                    "value": {
-                        "image": {
-                            "image": image.pk,
-                            "alt_text": block["alt"] or block["caption"] or article["title"],
-                            "decorative": False,
-                        },
-                        "caption": caption[:300],
-                        "credit": f"Фото: {credit}"[:200],
-                    },
-                }
-            )
+        elif kind == "table":
+            body.append({"type": "table", "value": table_value(block)})
+        elif kind in ("image", "gallery"):
+            shown = [
+                picture_value(picture, images[picture["src"]], article, credit)
+                for picture in block.get("images", [block])
+                if images.get(picture["src"]) not in (None, featured)
+            ]
+            if len(shown) == 1:
+                body.append({"type": "image", "value": shown[0]})
+            elif shown:
+                body.append({"type": "gallery", "value": {"title": "", "images": shown}})
     return json.dumps(body, ensure_ascii=False)
 
 
+def table_value(block):
+    """wagtail.contrib.table_block's stored form of a table read from the page."""
+    rows = block["rows"]
+    width = max(len(row) for row in rows)
+    return {
+        "data": [row + [""] * (width - len(row)) for row in rows],
+        "first_row_is_table_header": block.get("header", True),
+        "first_col_is_header": False,
+        "table_caption": "",
+    }
+
+
+def fitting(field_name, *urls):
+    """The first address that fits the page's field (a canonical address can be huge)."""
+    limit = NewsPage._meta.get_field(field_name).max_length
+    return next((url for url in urls if url and len(url) <= limit), "")
+
+
+UNCERTAIN = {
+    "date": ("date", _("The page states no publication date: set the date by hand.")),
+    "title": (
+        "title",
+        _("The page has no headline: the title was taken from its <title> tag, check it."),
+    ),
+}
+
+
+def note_uncertain(page, article, user, revision):
+    """Comments on the draft's fields the moderator has to check."""
+    for field_name in article.get("uncertain", []):
+        if field_name in UNCERTAIN:
+            contentpath, text = UNCERTAIN[field_name]
+            Comment.objects.create(
+                page=page,
+                user=user,
+                text=str(text),
+                contentpath=contentpath,
+                revision_created=revision,
+            )
+
+
 def create_draft(item, user, fetcher):
-    """Make the item's draft and submit it to the moderation workflow; returns the page."""
+    """Make the item's draft and submit it to the moderation workflow; returns the page.
+    Pictures downloaded for a draft that then fails are deleted with it."""
     article = item.data
     source = item.source
     credit = source.name if source else (article.get("site_name") or item.url.split("/")[2])
     index = news_index()
     images = {}
-    for block in article["blocks"]:
-        if block["type"] == "image" and block["src"] not in images:
-            images[block["src"]] = download_image(fetcher, block, article["title"], credit)
-    featured_src = next((src for src, image in images.items() if image is not None), None)
-    featured = images.get(featured_src)
-    featured_block = next((b for b in article["blocks"] if b.get("src") == featured_src), {})
+    try:
+        for block in pictures_of(article):
+            if block["src"] not in images:
+                images[block["src"]] = download_image(fetcher, block, article["title"], credit)
+        with transaction.atomic():
+            return make_page(item, article, index, images, credit, user)
+    except Exception:
+        for image in images.values():
+            if image is not None:
+                # The file first: a rolled-back transaction would never delete it later.
+                image.file.delete(save=False)
+                image.delete()
+        raise
+
+
+def make_page(item, article, index, images, credit, user):
+    # Drafts made at the same time (hosts are read concurrently) would compute the same tree
+    # path under the news section: one at a time, in every process.
+    index = NewsIndexPage.objects.select_for_update().get(pk=index.pk)
+    featured_block = next((b for b in pictures_of(article) if images.get(b["src"])), {})
+    featured = images.get(featured_block.get("src"))
     published = article.get("published_at")
     page = NewsPage(
         title=article["title"],
@@ -161,23 +233,25 @@ def create_draft(item, user, fetcher):
         body=body_data(article, images, credit, featured),
         byline=article.get("byline", "")[:255],
         source_name=credit[:255],
-        source_url=article.get("canonical_url") or item.url,
+        source_url=fitting("source_url", article.get("canonical_url"), item.url),
         age_rating=article.get("age_rating", ""),
         featured_image=featured,
-        featured_image_credit=f"Фото: {credit}"[:255] if featured else "",
+        featured_image_credit=(
+            f"Фото: {featured_block.get('credit') or credit}"[:255] if featured else ""
+        ),
         featured_image_alt=(featured_block.get("alt") or featured_block.get("caption", ""))[:255],
         live=False,
     )
-    if source:
-        organisation = in_locale(source.organisation, index.locale)
+    if item.source:
+        organisation = in_locale(item.source.organisation, index.locale)
         page.organisations.add(NewsPageOrganisation(organisation=organisation))
         region = in_locale(organisation.region, index.locale)
         page.regions = [region] if region else []
     page.tags.add(credit)
-    with transaction.atomic():
-        index.add_child(instance=page)
-        page.save_revision(user=user, log_action=True)
-        workflow = page.get_workflow()
-        if workflow is not None:
-            workflow.start(page, user)
+    index.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    note_uncertain(page, article, user, revision)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user)
     return page

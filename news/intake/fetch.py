@@ -1,16 +1,27 @@
-"""A polite HTTP client for member websites.
+"""A polite and guarded HTTP client for member websites.
 
-Bounded connect, read and total times; a size limit enforced while streaming; a user agent
-naming the association; conditional requests; robots.txt obeyed; one request at a time per
-host with a pause between them; redirects followed by hand so each hop is checked too.
+Bounded connect, read and total times (the total enforced at the socket, so a server that
+trickles bytes is cut off at the deadline); a size limit enforced while streaming; a user
+agent naming the association; conditional requests; robots.txt obeyed; one request at a time
+per host with a pause between them; redirects followed by hand so each hop is checked too.
+
+Every request (page, redirect hop, robots.txt, feed, picture) resolves the host once, refuses
+any address that is not public (loopback, private, link-local, CGNAT, multicast, reserved,
+IPv6 unique-local, IPv4-mapped and other embedded IPv4) and ports other than 80 and 443, and
+connects to the address it checked: a second DNS answer cannot point it inside.
+`NEWS_INTAKE["DEV_HOSTS"]` maps host names to addresses that are allowed anyway, on any port,
+for local development and tests only.
 """
 
+import contextlib
+import ipaddress
 import re
+import socket
 import threading
 import time
 import urllib.robotparser
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.utils.formats import number_format
@@ -34,6 +45,112 @@ XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_-]+)"""
 
 class FetchError(Exception):
     """A page could not be fetched or read; the message is the reason shown to editors."""
+
+
+def public_address(address):
+    """True for an address on the public internet that the intake may connect to."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if ip.version == 6 and (ip.ipv4_mapped or ip.sixtofour or ip.teredo):
+        return False
+    if ip.version == 6 and ip in ipaddress.ip_network("64:ff9b::/96"):
+        return False
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_private)
+
+
+def refused():
+    return FetchError(
+        _("This address cannot be fetched: only public websites on ports 80 and 443 are read.")
+    )
+
+
+def resolve(host, port):
+    """The one address to connect to, checked; FetchError if the host may not be fetched."""
+    dev_hosts = setting("DEV_HOSTS")
+    if host in dev_hosts:
+        return dev_hosts[host]
+    if port not in setting("PORTS"):
+        raise refused()
+    try:
+        host.encode("ascii")
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as error:
+        raise FetchError(_("The site cannot be reached.")) from error
+    addresses = [info[4][0] for info in infos]
+    # One internal address among public ones is enough to refuse: a name pointing inside is
+    # either a mistake or an attack.
+    if not addresses or not all(public_address(address) for address in addresses):
+        raise refused()
+    return addresses[0]
+
+
+class Deadline:
+    """The total time of one request, enforced on its sockets: when it passes, they are shut
+    down, so a read blocked on a server that trickles bytes returns at once."""
+
+    def __init__(self, seconds):
+        self.expired = False
+        self.sockets = []
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def expire(self):
+        with self.lock:
+            self.expired = True
+            for sock in self.sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def watch(self, sock):
+        with self.lock:
+            if self.expired:
+                sock.close()
+                raise urllib3.exceptions.ConnectTimeoutError(None, "deadline")
+            self.sockets.append(sock)
+
+    def cancel(self):
+        self.timer.cancel()
+
+
+class PinnedConnectionMixin:
+    """Connects to the address that was checked, not to a new DNS answer for the host."""
+
+    address = None
+    deadline = None
+
+    def _new_conn(self):
+        self._dns_host = self.address
+        sock = super()._new_conn()
+        self.deadline.watch(sock)
+        return sock
+
+
+class PinnedHTTPConnection(PinnedConnectionMixin, urllib3.connection.HTTPConnection):
+    pass
+
+
+class PinnedHTTPSConnection(PinnedConnectionMixin, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class PinnedPoolMixin:
+    def __init__(self, *args, address, deadline, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.address, self.deadline = address, deadline
+
+    def _new_conn(self):
+        conn = super()._new_conn()
+        conn.address, conn.deadline = self.address, self.deadline
+        return conn
+
+
+class PinnedHTTPPool(PinnedPoolMixin, urllib3.HTTPConnectionPool):
+    ConnectionCls = PinnedHTTPConnection
+
+
+class PinnedHTTPSPool(PinnedPoolMixin, urllib3.HTTPSConnectionPool):
+    ConnectionCls = PinnedHTTPSConnection
 
 
 @dataclass
@@ -73,11 +190,8 @@ class Fetcher:
         self.max_bytes = setting("MAX_BYTES")
         self.total_timeout = setting("TOTAL_TIMEOUT")
         self.delay = setting("HOST_DELAY")
-        self.pool = urllib3.PoolManager(
-            timeout=urllib3.Timeout(
-                connect=setting("CONNECT_TIMEOUT"), read=setting("READ_TIMEOUT")
-            ),
-            retries=False,
+        self.timeout = urllib3.Timeout(
+            connect=setting("CONNECT_TIMEOUT"), read=setting("READ_TIMEOUT")
         )
         self.robots = {}
         self.last_request = {}
@@ -150,41 +264,73 @@ class Fetcher:
                 self.last_request[host] = time.monotonic()
 
     def _read(self, url, headers, limit):
-        started = time.monotonic()
+        parts = urlsplit(url)
         try:
-            raw = self.pool.request(
-                "GET",
-                url,
-                headers={"User-Agent": setting("USER_AGENT"), **headers},
-                preload_content=False,
-                redirect=False,
-            )
-        except (urllib3.exceptions.NewConnectionError, urllib3.exceptions.NameResolutionError) as e:
-            # Checked first: urllib3 counts a refused connection as a kind of timeout.
-            raise FetchError(_("The site cannot be reached.")) from e
-        except urllib3.exceptions.TimeoutError as error:
-            raise FetchError(_("The site did not answer in time.")) from error
-        except (urllib3.exceptions.HTTPError, OSError) as error:
-            raise FetchError(_("The site cannot be reached.")) from error
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as error:
+            raise refused() from error
+        address = resolve(parts.hostname or "", port)
+        deadline = Deadline(self.total_timeout)
+        pool_class = PinnedHTTPSPool if parts.scheme == "https" else PinnedHTTPPool
+        pool = pool_class(
+            parts.hostname,
+            port,
+            timeout=self.timeout,
+            retries=False,
+            maxsize=1,
+            address=address,
+            deadline=deadline,
+        )
+        path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
         try:
-            length = raw.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > limit:
-                raise FetchError(too_large(limit))
-            chunks, size = [], 0
-            if raw.status < 300 or raw.status >= 400:
-                for chunk in raw.stream(64 * 1024, decode_content=True):
-                    size += len(chunk)
-                    if size > limit:
-                        raise FetchError(too_large(limit))
-                    if time.monotonic() - started > self.total_timeout:
-                        raise FetchError(_("The site did not answer in time."))
-                    chunks.append(chunk)
-        except urllib3.exceptions.TimeoutError as error:
-            raise FetchError(_("The site did not answer in time.")) from error
-        except (urllib3.exceptions.HTTPError, OSError) as error:
-            raise FetchError(_("The connection broke while reading the page.")) from error
+            try:
+                raw = pool.urlopen(
+                    "GET",
+                    path,
+                    headers={"User-Agent": setting("USER_AGENT"), "Host": parts.netloc, **headers},
+                    preload_content=False,
+                    redirect=False,
+                    retries=False,
+                )
+            except (
+                urllib3.exceptions.NewConnectionError,
+                urllib3.exceptions.NameResolutionError,
+            ) as e:
+                # Checked first: urllib3 counts a refused connection as a kind of timeout.
+                if deadline.expired:
+                    raise FetchError(_("The site did not answer in time.")) from e
+                raise FetchError(_("The site cannot be reached.")) from e
+            except urllib3.exceptions.TimeoutError as error:
+                raise FetchError(_("The site did not answer in time.")) from error
+            except (urllib3.exceptions.HTTPError, OSError) as error:
+                if deadline.expired:
+                    raise FetchError(_("The site did not answer in time.")) from error
+                raise FetchError(_("The site cannot be reached.")) from error
+            try:
+                length = raw.headers.get("Content-Length", "")
+                if length.isdigit() and int(length) > limit:
+                    raise FetchError(too_large(limit))
+                chunks, size = [], 0
+                if raw.status < 300 or raw.status >= 400:
+                    for chunk in raw.stream(64 * 1024, decode_content=True):
+                        size += len(chunk)
+                        if size > limit:
+                            raise FetchError(too_large(limit))
+                        chunks.append(chunk)
+            except urllib3.exceptions.TimeoutError as error:
+                raise FetchError(_("The site did not answer in time.")) from error
+            except (urllib3.exceptions.HTTPError, OSError) as error:
+                if deadline.expired:
+                    raise FetchError(_("The site did not answer in time.")) from error
+                raise FetchError(_("The connection broke while reading the page.")) from error
+            finally:
+                raw.release_conn()
+            if deadline.expired:
+                # The sockets were shut at the deadline: what was read is cut short.
+                raise FetchError(_("The site did not answer in time."))
         finally:
-            raw.release_conn()
+            deadline.cancel()
+            pool.close()
         content_type, _sep, params = raw.headers.get("Content-Type", "").partition(";")
         charset = ""
         match = re.search(r"charset\s*=\s*\"?([\w-]+)", params, re.IGNORECASE)

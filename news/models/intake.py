@@ -75,6 +75,20 @@ class IntakeSource(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Validators saved for another address or prefix would make the new one answer
+        # "not modified" and never be read.
+        if self.pk:
+            before = IntakeSource.objects.filter(pk=self.pk).values("url", "article_prefix").first()
+            if before and (before["url"], before["article_prefix"]) != (
+                self.url,
+                self.article_prefix,
+            ):
+                self.etag = self.last_modified = ""
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "etag", "last_modified"}
+        super().save(*args, **kwargs)
+
 
 class IntakeItem(models.Model):
     """One article found on a member's website, and what became of it."""
@@ -127,3 +141,18 @@ class IntakeItem(models.Model):
 
     def __str__(self):
         return self.title or self.url
+
+    UNCERTAIN = {
+        "date": _("no date on the page"),
+        "title": _("title from the <title> tag"),
+    }
+
+    @property
+    def to_check(self):
+        """What the moderator should check: fields the page did not state clearly."""
+        notes = [
+            self.UNCERTAIN[name]
+            for name in self.data.get("uncertain", [])
+            if name in self.UNCERTAIN
+        ]
+        return "; ".join(str(note) for note in notes)

@@ -227,6 +227,9 @@ def test_the_command_reads_one_source_or_one_address(feed, member_site):
     output = io.StringIO()
     call_command("run_news_intake", "--source", feed.name, stdout=output)
     assert "imported: 2" in output.getvalue()
+    output = io.StringIO()
+    call_command("run_news_intake", "--source", feed.name, stdout=output)
+    assert output.getvalue().strip() == "Intake done. Nothing new."
 
     url = member_site.base_url + "/adm/news/volontery.html"
     call_command("run_news_intake", "--url", url, stdout=output)
@@ -235,10 +238,21 @@ def test_the_command_reads_one_source_or_one_address(feed, member_site):
         call_command("run_news_intake", "--source", "Нет такого", stdout=output)
 
 
-def test_the_compose_scheduler_runs_the_intake():
+def test_the_compose_scheduler_enqueues_the_intake_and_a_worker_runs_it():
     compose = Path(settings.BASE_DIR) / "compose.yaml"
-    scheduler = yaml.safe_load(compose.read_text())["services"]["scheduler"]
-    assert "python manage.py run_news_intake" in " ".join(scheduler["command"])
+    services = yaml.safe_load(compose.read_text())["services"]
+    assert "python manage.py run_news_intake --enqueue" in " ".join(
+        services["scheduler"]["command"]
+    )
+    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+
+
+def test_the_command_can_put_the_run_on_the_queue(feed, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    output = io.StringIO()
+    call_command("run_news_intake", "--enqueue", stdout=output)
+    assert output.getvalue().startswith("Enqueued: task ")
+    assert not IntakeItem.objects.exists()
 
 
 def test_a_feed_source_pointing_at_a_web_page_says_so(member_site, organisation, index):

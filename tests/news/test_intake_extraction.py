@@ -72,9 +72,10 @@ ARTICLES = [
         "отсканируют и вернут владельцам",
     ),
     (
+        # «5 апреля 2024 года …» opens the text, but the page states no date of its own.
         "/zcbs/news/2024/04/knizhnaya-vystavka.html",
         "Выставка к юбилею писателя-земляка",
-        moscow(2024, 4, 5),
+        None,
         "",
         "",
         [],
@@ -149,10 +150,14 @@ def test_member_articles_are_extracted_without_the_site_chrome(
     article = extract(decode(response), response.url)
 
     assert article.title == title
-    assert datetime.datetime.fromisoformat(article.published_at) == date
+    if date is None:
+        assert article.published_at == "" and article.uncertain == ["date"]
+    else:
+        assert datetime.datetime.fromisoformat(article.published_at) == date
     assert article.age_rating == age
     assert article.byline == byline
-    assert [b["caption"] for b in article.blocks if b["type"] == "image"] == captions
+    pictures = [p for b in article.blocks for p in b.get("images", [b]) if "caption" in p]
+    assert [p["caption"] for p in pictures] == captions
     body = " ".join(b.get("html") or b.get("text") or "" for b in article.blocks)
     assert phrase in " ".join(body.split())
     assert article.lead and article.lead in " ".join(body.split())
