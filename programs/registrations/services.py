@@ -47,8 +47,10 @@ def link_url(registration):
 
 
 def send_letter(registration, subject, template):
-    """E-mail the registrant in their language; a mail server that is down loses the letter,
-    never the registration (the page after the form shows the same link)."""
+    """E-mail the registrant in their language. With the queued mail backend (home.jobs.mail)
+    the letter is stored in the caller's transaction and sent by the worker, with retries;
+    a letter that cannot even be stored never costs the registration (the page after the
+    form shows the same link)."""
     with translation.override(registration.language or settings.LANGUAGE_CODE):
         event = localized_event(registration)
         context = {"registration": registration, "event": event, "link": link_url(registration)}
@@ -103,8 +105,9 @@ def register(event_settings, data, now=None):
             registration = Registration.objects.create(
                 event=locked, status=status, consent_at=now, created_at=now, **data
             )
-    # Letters go after the commit, so a letter never announces a place that was rolled back.
-    send_confirmation(registration)
+        # Queued in the same transaction: the letter commits with the place it announces,
+        # or neither does, whatever stops the process in between.
+        send_confirmation(registration)
     return registration, created
 
 
@@ -137,13 +140,13 @@ def cancel(registration, delete=False):
             current.status = Registration.Status.CANCELLED
             current.save(update_fields=["status"])
         promoted = promote_waiting(locked) if freed else []
-    send_promotions(promoted)
+        send_promotions(promoted)
     return promoted
 
 
 def promote_waiting(locked):
     """Confirm the first on the waiting list while places are free; call with the lock held
-    and send_promotions() after the commit."""
+    and send_promotions() in the same transaction."""
     waiting = locked.registrations.filter(status=Registration.Status.WAITLISTED).order_by(
         "created_at", "pk"
     )
@@ -171,12 +174,12 @@ def promote_after_settings_change(sender, instance, created, raw=False, **kwargs
         return
     with transaction.atomic():
         locked = RegistrationSettings.objects.select_for_update().get(pk=instance.pk)
-        promoted = promote_waiting(locked)
-    send_promotions(promoted)
+        send_promotions(promote_waiting(locked))
 
 
 def send_promotions(promoted):
-    """Tell the promoted; call after the transaction that promoted them has committed."""
+    """Tell the promoted; call in the transaction that promoted them, so that the queued
+    letters commit with the promotion."""
     for registration in promoted:
         send_letter(
             registration,

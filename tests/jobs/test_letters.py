@@ -2,6 +2,7 @@
 
 import datetime
 import smtplib
+from unittest import mock
 
 from django.core import mail
 from django.core.mail import EmailMessage, send_mail
@@ -121,3 +122,30 @@ def test_old_letters_and_task_results_are_deleted_but_waiting_letters_kept(task_
     delete_old_records.enqueue()
     task_queue()
     assert list(Letter.objects.values_list("status", flat=True)) == [Letter.Status.PENDING]
+
+
+class ProcessDied(BaseException):
+    """What a killed process amounts to: nothing after it runs and no handler catches it."""
+
+
+def test_a_registration_and_its_letter_commit_together_whatever_stops_the_process(task_queue, home):
+    from programs.models import Registration
+    from programs.registrations import services
+    from tests.programs.factories import programme_index
+    from tests.programs.registration_helpers import event_with_registration
+
+    _page, event_settings = event_with_registration(programme_index(home), capacity=5)
+    data = {"name": "Мария Иванова", "email": "maria@library.example"}
+    with (
+        mock.patch.object(services, "send_confirmation", side_effect=ProcessDied),
+        pytest.raises(ProcessDied),
+    ):
+        services.register(event_settings, data)
+    # No place was kept whose letter was never queued.
+    assert not Registration.objects.exists()
+
+    services.register(event_settings, data)
+    registration = Registration.objects.get()
+    assert Letter.objects.get().recipients == registration.email
+    task_queue()
+    assert [message.to for message in mail.outbox] == [["maria@library.example"]]
