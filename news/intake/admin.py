@@ -74,7 +74,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         if not result.is_finished:
             messages.info(self.request, _("The article is queued for import."))
             return redirect(IMPORT_STATUS_URL, result.id)
-        if result.status == TaskResultStatus.SUCCEEDED:
+        if result.status == TaskResultStatus.SUCCESSFUL:
             outcome = result.return_value
             item = IntakeItem.objects.filter(pk=outcome["item"]).first()
             if item is not None and outcome["outcome"] == service.Outcome.FAILED:
@@ -85,7 +85,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
 def report_import(request, result):
     """Tell the editor what became of an import that has finished: honestly."""
-    if result.status != TaskResultStatus.SUCCEEDED:
+    if result.status != TaskResultStatus.SUCCESSFUL:
         messages.error(request, _("The import failed; it can be tried again."))
         return redirect(IMPORT_URL)
     item = IntakeItem.objects.filter(pk=result.return_value["item"]).first()

@@ -244,7 +244,10 @@ def test_the_compose_scheduler_enqueues_the_intake_and_a_worker_runs_it():
     assert "python manage.py run_news_intake --enqueue" in " ".join(
         services["scheduler"]["command"]
     )
-    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    worker = services["worker"]["command"]
+    assert worker[:3] == ["python", "manage.py", "db_worker"]
+    # Every queue, the intake's among them.
+    assert worker[worker.index("--queue-name") + 1] == "*"
 
 
 def test_the_command_can_put_the_run_on_the_queue(feed, settings):
