@@ -111,8 +111,10 @@ def assert_unavailable_page(response):
     assert "Сайт временно недоступен" in response.content.decode()
 
 
-# Committed rows and no test transaction: the connection is re-opened through the proxy.
-through_proxy = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def through_proxy(test):
+    """Committed rows and no test transaction: the connection is re-opened through the
+    proxy, on a fresh copy of the migrated database (tests.conftest.fresh_database)."""
+    return pytest.mark.usefixtures("fresh_database")(pytest.mark.django_db(transaction=True)(test))
 
 
 def serve(client, path):

@@ -18,8 +18,10 @@ from tests.shared_redis import needs_redis
 pytestmark = [
     needs_redis,
     pytest.mark.postgres,
-    # Committed rows, which the other process can read.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Committed rows, which the other process can read, in a fresh copy of the migrated
+    # database whatever the tests before committed or emptied.
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("fresh_database"),
 ]
 
 
