@@ -282,7 +282,7 @@ def test_excerpts_highlight_other_word_forms(db, client, demo_site):
 def test_typos_get_a_suggestion(db, client, demo_site):
     response = client.get("/ru/search/", {"q": "библеотекари"})
     assert response.context["suggestion"] == "библиотекари"
-    assert "Возможно, вы имели в виду".encode() in response.content
+    assert "Возможно, вы искали".encode() in response.content
 
 
 def test_suggestions_never_come_from_hidden_pages(db, client, demo_site):
