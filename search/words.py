@@ -6,6 +6,9 @@ form predicted from their endings, so «фотоархивами» and «Вес�
 known words). The databases then only compare equal words: PostgreSQL passes them on to its
 text search configuration, SQLite's FTS5 indexes them as they are. ё is written е.
 
+Words in Latin letters (the English pages) are cut to their Snowball stem (PyStemmer), as
+PostgreSQL's configuration does, so that SQLite finds "libraries" for "library" too.
+
 A word form may belong to several words («стали»: стать, сталь). The index keeps one: the
 likeliest, a proper name only where the text capitalises the word. A query word matches any
 of its readings, so the index's choice is always among them.
@@ -29,6 +32,13 @@ def analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
+@cache
+def english_stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
 def _is_cyrillic(word):
     return any("а" <= letter <= "я" or letter == "ё" for letter in word.lower())
 
@@ -37,7 +47,7 @@ def _is_cyrillic(word):
 def lemma(word):
     """The dictionary form of one word of a text, lower-case, ё as е."""
     if not _is_cyrillic(word):
-        return fold_yo(word.lower())
+        return english_stemmer().stemWord(word.lower()) if word.isascii() else word.lower()
     parses = analyzer().parse(word)
     capitalised = word[:1].isupper()
     chosen = parses[0]
@@ -52,7 +62,7 @@ def lemma(word):
 def readings(word):
     """Every dictionary form that a query word may stand for, the likeliest first."""
     if not _is_cyrillic(word):
-        return (fold_yo(word.lower()),)
+        return (lemma(word),)
     forms = [lemma(word), lemma(word.lower()), lemma(word.capitalize())]
     forms += [fold_yo(parse.normal_form) for parse in analyzer().parse(word)]
     return tuple(dict.fromkeys(forms))[:MAX_READINGS]
