@@ -7,6 +7,8 @@ normalised in Python (search.words). CI runs PostgreSQL; test_golden_sqlite.py r
 module again on SQLite.
 """
 
+import re
+
 from django.db import connection, transaction
 from django.utils import translation
 
@@ -20,7 +22,7 @@ from search.pages import visible_pages
 from search.searching import refresh_vocabulary, run_search, suggest
 from search.text import WORD, query_terms
 from search.views import RESULTS_PER_PAGE
-from search.words import normalise, readings
+from search.words import lemma, normalise, readings
 from tests.search.golden import (
     ENGLISH,
     FIRST_PAGE,
@@ -31,6 +33,8 @@ from tests.search.golden import (
     TAGS_ONLY,
     build_site,
 )
+
+MARKED_PUNCTUATION = re.compile(r"<mark>[^<]*[^\w<-]</mark>|<mark>[^\w]")
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +188,16 @@ def test_excerpts_read_as_sentences_without_the_index_joins_or_tag_words(db, cli
         # The demo's tags ("членство", "ассоциация") never trail the last sentence.
         assert not excerpt.rstrip(" …").endswith(("членство ассоциация", "ассоциация"))
     assert any("<mark>" in excerpt for excerpt in excerpts)
+
+
+def test_excerpts_mark_the_words_wherever_they_are_in_the_text(db, client, demo_site):
+    """Never an excerpt without a match when a word of the query is in the page's text;
+    the marks hold words only, punctuation stays outside."""
+    for query in FIRST_PAGE:
+        forms = {form for term in query_terms(query) for form in readings(term)}
+        response = client.get("/ru/search/", {"q": query})
+        for result in response.context["described"]:
+            text = body_text(result.page.specific).partition("\n\n")[0]
+            if any(lemma(word) in forms for word in WORD.findall(text)):
+                assert "<mark>" in result.excerpt, f"{query!r}: {result.excerpt}"
+            assert not MARKED_PUNCTUATION.search(result.excerpt), result.excerpt

@@ -1,4 +1,4 @@
-"""The search page on any database: exact word forms, filters, bad input, budget, logging."""
+"""The search page on any database: word forms, filters, bad input, budget, logging."""
 
 import datetime
 
@@ -11,8 +11,18 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
 
+from programs.models import ClubMeetingPage
 from search.searching import refresh_vocabulary
-from tests.search.helpers import article, english_home, make_private, news_index, page
+from tests.search.helpers import (
+    article,
+    english_home,
+    make_private,
+    meeting,
+    news_index,
+    page,
+    programme,
+    resolution,
+)
 
 
 def search(client, language="ru", **params):
@@ -184,6 +194,29 @@ def test_results_show_type_date_and_highlighted_excerpt(client, home):
     assert "Новость" in html or "новость" in html.lower()
     assert "5 марта 2024" in html
     assert "<mark>методистов</mark>" in html
+
+
+def test_result_types_are_in_readers_words_and_planned_months_are_months(client, home):
+    index = news_index(home)
+    article(index, "Новость методистов", "news-item", "Методисты собрались.")
+    page(home, "Страница методистов", "standard", "О методистах.")
+    programme(home, "Программа для методистов", "programme", "Учёба.", datetime.date(2027, 2, 1))
+    resolution(home, "Решение методистов", "decision", "Принято.", datetime.date(2025, 3, 4))
+    planned = meeting(home, "Встреча методистов", "planned", "Планы.", datetime.date(2027, 1, 1))
+    ClubMeetingPage.objects.filter(pk=planned.pk).update(date_precision="month")
+    response = search(client, q="методист")
+    types = {result.page.slug: str(result.type_name) for result in response.context["described"]}
+    assert types == {
+        "club": "Страница",
+        "news-item": "Новость",
+        "standard": "Страница",
+        "programme": "Программа",
+        "decision": "Итоговый документ",
+        "planned": "Заседание клуба",
+    }
+    html = response.content.decode()
+    assert '<time datetime="2027-01">Январь 2027</time>' in html
+    assert "1 января 2027" not in html
 
 
 def test_queries_are_logged_for_the_popular_searches_report(client, pages):
