@@ -35,8 +35,10 @@ from search.words import normalise, readings
 
 TAGS_FIELD = "tag_text"
 PARAGRAPHS = re.compile(r"\s*\n\s*\n\s*")
-# PostgreSQL weight of lead fields in the body vector (the body's other fields have D).
-LEAD_WEIGHT = "B"
+# PostgreSQL weights, whatever the boosts of other fields (modelsearch derives its letters
+# from every boost in the project): A for the title and boosted fields (a resolution's
+# number), B for the lead, theme or summary, D for the rest. search.searching ranks them.
+TITLE_WEIGHT, BOOSTED_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = "A", "A", "B", "D"
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
@@ -113,6 +115,14 @@ def _plain(value):
     return force_str(value)
 
 
+def _weight(field):
+    if field.field_name == "title":
+        return TITLE_WEIGHT
+    if field.boost is not None and field.boost > 1:
+        return BOOSTED_WEIGHT
+    return LEAD_WEIGHT if field.field_name in LEAD_FIELDS else BODY_WEIGHT
+
+
 class NormalisedSearchMixin:
     """`.search()` with the query's words in their dictionary forms."""
 
@@ -130,13 +140,8 @@ def _postgres_backend():
     class PostgresIndexer(postgres.ObjectIndexer):
         def prepare_field(self, obj, field):
             for current_field, weight, value in super().prepare_field(obj, field):
-                if (
-                    obj is self.obj
-                    and isinstance(current_field, SearchField)
-                    and current_field.field_name in LEAD_FIELDS
-                    and current_field.boost is None
-                ):
-                    weight = LEAD_WEIGHT
+                if isinstance(current_field, SearchField):
+                    weight = _weight(current_field)
                 yield current_field, weight, value
 
         @cached_property

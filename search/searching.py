@@ -9,23 +9,25 @@ from operator import or_ as operator_or
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, F, Func, Q, Value, When, Window
+from django.db.models import BooleanField, Count, F, Func, Q, Window
 from django.db.models.functions import Ln, Round
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
-from wagtail.search.backends.database.postgres.weights import get_sql_weights
 from wagtail.search.utils import normalise_query_string
 
 from search import suggestions
-from search.backend import page_body_text
+from search.backend import body_text, page_body_text
 from search.pages import dated_in, display_date, is_month_only, lead_text, tagged_with
 from search.text import excerpt, fold_yo, marked_html, sentences
 from search.words import lemma, query_readings
 
-# An exact phrase (the query's words in its order) multiplies a page's rank.
+# ts_rank's weights of D (body), C (unused), B (lead, theme, summary), A (title, a
+# resolution's number), as search.backend writes them.
+RANK_WEIGHTS = "{0.02, 0.1, 0.4, 1.0}"
+# SQLite: an exact phrase (the query's words in its order) multiplies a page's rank.
 PHRASE_FACTOR = 2.0
 # Ranks within 1% of each other are equal: the newer page comes first.
 RANK_STEPS = 100
@@ -169,8 +171,9 @@ class _HasLexemes(Func):
 
 def _ranked_matches(pages, readings, operator):
     """PostgreSQL: `pages` with the words, ranked by the formula of Wagtail's database backend
-    (title rank × title norm + body rank, the lead weighted above the rest of the body),
-    doubled for the exact phrase; equal ranks newest first.
+    (title rank × title norm + body rank) with the lead weighted between the title and the
+    rest of the body (RANK_WEIGHTS) and the body ranked by cover density, so that the exact
+    phrase ranks above scattered words; equal ranks (within 1%) newest first.
 
     With "and", each word may be in the title or in the body, as in `title || body`; a stop
     word among them is ignored, as PostgreSQL drops it from the combined query.
@@ -188,20 +191,14 @@ def _ranked_matches(pages, readings, operator):
     else:
         query = reduce(operator_or, words)
         match = _InTitleOrBody(query)
-    weights = get_sql_weights()
+    weights = RANK_WEIGHTS
+    # Cover density for the body: the closer the words, the higher; an exact phrase highest.
     rank = SearchRank(F("index_entries__title"), query, weights=weights) * F(
         "index_entries__title_norm"
-    ) + SearchRank(F("index_entries__body"), query, weights=weights)
-    if len(readings) > 1:
-        phrase = SearchQuery(
-            " ".join(forms[0] for forms in readings), config=config, search_type="phrase"
-        )
-        rank = rank * Case(
-            When(_InTitleOrBody(phrase), then=Value(PHRASE_FACTOR)), default=Value(1.0)
-        )
+    ) + SearchRank(F("index_entries__body"), query, weights=weights, cover_density=True)
     return (
         pages.filter(match & Q(_HasLexemes(query)))
-        .annotate(search_rank=rank, rank_step=Round(Ln(F("search_rank") + 1e-9) * RANK_STEPS))
+        .annotate(rank_step=Round(Ln(rank + 1e-9) * RANK_STEPS))
         .order_by("-rank_step", F("first_published_at").desc(nulls_last=True), "-pk")
     )
 
@@ -226,7 +223,8 @@ class ListMatches:
 
     def __getitem__(self, key):
         ids = self.ids[key] if isinstance(key, slice) else [self.ids[key]]
-        pages = Page.objects.in_bulk(ids)
+        # Specific pages: describe() reads their text for excerpts.
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
         found = [pages[pk] for pk in ids if pk in pages]
         return found if isinstance(key, slice) else found[0]
 
@@ -312,8 +310,11 @@ def describe(pages, terms):
         fields.append("body_text")
     extras = {row["pk"]: row for row in rows.values(*fields)}
     if connection.vendor != "postgresql":
-        for pk, text in page_body_text([page.pk for page in pages if page.pk in extras]).items():
-            extras[pk]["body_text"] = text
+        generic = [page.pk for page in pages if page.pk in extras and type(page) is Page]
+        texts = page_body_text(generic)
+        for page in pages:
+            if page.pk in extras:
+                extras[page.pk]["body_text"] = texts.get(page.pk) or body_text(page)
     readings = query_readings(terms)
     results = []
     for page in pages:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 
 import pytest
 
@@ -23,6 +24,8 @@ from tests.search.helpers import (
     programme,
     resolution,
 )
+
+YEAR = datetime.timedelta(days=365)
 
 
 def search(client, language="ru", **params):
@@ -217,6 +220,35 @@ def test_result_types_are_in_readers_words_and_planned_months_are_months(client,
     html = response.content.decode()
     assert '<time datetime="2027-01">Январь 2027</time>' in html
     assert "1 января 2027" not in html
+
+
+def test_title_and_lead_rank_above_the_body(client, home):
+    body = page(home, "Отчёт", "body", "Итоги года.")
+    body.body = [("paragraph", "<p>Говорили и о фотоархивах района.</p>")]
+    body.save_revision().publish()
+    page(home, "Новости сектора", "lead", "Фотоархив района пополнился.")
+    page(home, "Фотоархив района", "title", "Снимки сёл.")
+    assert [result.page.slug for result in search(client, q="фотоархив").context["described"]] == [
+        "title",
+        "lead",
+        "body",
+    ]
+
+
+def test_the_exact_phrase_ranks_above_scattered_words(client, home):
+    page(home, "Музей", "scattered", "Уголок отдыха и краеведческий музей.")
+    page(home, "Экспозиция", "phrase", "Экспозиция краеведческого уголка и музей.")
+    slugs = [r.page.slug for r in search(client, q="краеведческий уголок").context["described"]]
+    assert slugs == ["phrase", "scattered"]
+
+
+def test_newer_pages_come_first_among_equals(client, home):
+    older = page(home, "Фотоархив", "older", "Снимки района.")
+    newer = page(home, "Фотоархив", "newer", "Снимки района.")
+    Page.objects.filter(pk=older.pk).update(first_published_at=timezone.now() - YEAR)
+    Page.objects.filter(pk=newer.pk).update(first_published_at=timezone.now())
+    slugs = [r.page.slug for r in search(client, q="фотоархив").context["described"]]
+    assert slugs == ["newer", "older"]
 
 
 def test_queries_are_logged_for_the_popular_searches_report(client, pages):
