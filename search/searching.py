@@ -16,12 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
-from wagtail.search.utils import normalise_query_string
 
 from search import suggestions
 from search.backend import body_text, page_body_text
 from search.pages import dated_in, display_date, is_month_only, lead_text, tagged_with
-from search.text import excerpt, fold_yo, marked_html, sentences
+from search.text import excerpt, marked_html, query_terms, sentences
 from search.words import lemma, query_readings
 
 # ts_rank's weights of D (body), C (unused), B (lead, theme, summary), A (title, a
@@ -359,20 +358,29 @@ def refresh_vocabulary():
 
 
 def editors_picks(query_string, visible):
-    """Promotions editors chose for this query, to show above the results; a promoted page
-    only while it is among `visible` pages (checked only when there is one: most queries
-    have no promotions)."""
-    variants = {normalise_query_string(query_string), normalise_query_string(fold_yo(query_string))}
-    picks = list(
-        SearchPromotion.objects.filter(query__query_string__in=variants)
-        .select_related("page")
-        .order_by("sort_order", "pk")
-    )
+    """Promotions editors chose for this query in any form of its words («библиотеки» shows
+    the picks for «библиотека»), to show above the results; a promoted page only while it is
+    among `visible` pages (checked only when there is one: most queries have no promotions).
+
+    Every promotion is read (one query): sites have tens of them, not thousands.
+    """
+    wanted = _dictionary_forms(query_string)
+    picks = [
+        pick
+        for pick in SearchPromotion.objects.select_related("page", "query").order_by(
+            "sort_order", "pk"
+        )
+        if _dictionary_forms(pick.query.query_string) == wanted
+    ]
     promoted = [pick.page_id for pick in picks if pick.page_id is not None]
     if not promoted:
         return picks
     shown = set(visible.filter(pk__in=promoted).values_list("pk", flat=True))
     return [pick for pick in picks if pick.page_id is None or pick.page_id in shown]
+
+
+def _dictionary_forms(query_string):
+    return tuple(lemma(term) for term in query_terms(query_string))
 
 
 def log_query(query_string):

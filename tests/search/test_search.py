@@ -266,6 +266,15 @@ def test_editors_picks_are_shown_first(client, pages, home):
     assert html.index("Членство") < html.index("Клуб методистов")
 
 
+def test_editors_picks_are_shown_for_any_form_of_the_words(client, pages, home):
+    SearchPromotion.objects.create(
+        query=Query.get("Клуб методистов"), page=pages["visible"], sort_order=0
+    )
+    picks = search(client, q="клубе методиста").context["picks"]
+    assert [pick.page_id for pick in picks] == [pages["visible"].pk]
+    assert search(client, q="клуб краеведов").context["picks"] == []
+
+
 def test_picks_of_private_pages_are_not_shown(client, pages):
     SearchPromotion.objects.create(query=Query.get("методистов"), page=pages["hidden"][1])
     assert search(client, q="методистов").context["picks"] == []
