@@ -1,6 +1,12 @@
 """Search latency on 10,000 pages of generated Russian text (run by hand, not in CI).
 
-    .venv/bin/python bench/search_bench.py [--pages 10000] [--rounds 5] [--keep]
+    .venv/bin/python bench/search_bench.py [--pages 10000] [--rounds 5] [--reindex]
+    .venv/bin/python bench/search_bench.py --golden
+
+--golden prints, for SQLite and PostgreSQL, the golden set's recall (the share of
+tests/search/golden.py's FIRST_PAGE queries whose page is on the first results page) and
+the rank of each expected page, on the demo site built afresh (a temporary SQLite file;
+BENCH_GOLDEN_DATABASE_URL, by default postgres://postgres@127.0.0.1:5432/assoc_search_golden).
 
 Builds a separate PostgreSQL database (BENCH_DATABASE_URL, by default
 postgres://postgres@127.0.0.1:5432/assoc_search_bench): migrations, news articles and
@@ -11,10 +17,14 @@ on the next run when it already holds enough pages; --rebuild starts afresh.
 """
 
 import argparse
+import inspect
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -22,6 +32,10 @@ from urllib.parse import parse_qsl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/assoc_search_bench"
+GOLDEN_URL = "postgres://postgres@127.0.0.1:5432/assoc_search_golden"
+RESULTS_PER_PAGE = 10
+# Ranks beyond this are reported as missing.
+MAX_RANK = 100
 
 # Nouns with their forms (the stemmer must bring these together), adjectives agreeing in
 # a few forms, verbs in the past tense; enough variety for realistic term frequencies.
@@ -272,13 +286,99 @@ def measure(rounds):
     return timings
 
 
+def golden_ranks():
+    """{query: rank of its expected page (1-based) or None}, on this process's database."""
+    from django.core.management import call_command
+    from django.utils import translation
+
+    from search.pages import visible_pages
+    from search.searching import refresh_vocabulary, run_search, suggest
+    from search.text import query_terms
+    from tests.search.golden import FIRST_PAGE, build_site
+
+    call_command("migrate", verbosity=0)
+    build_site()
+    refresh_vocabulary()
+    # The code before the normalisation took no raw query (and had no layout suggestions).
+    takes_raw = "raw" in inspect.signature(suggest).parameters
+    ranks = {}
+    with translation.override("ru"):
+        visible = visible_pages("ru")
+        for query, expected in FIRST_PAGE.items():
+            terms = query_terms(query)
+            results, _broadened = run_search(terms, visible)
+            if not results.count():
+                arguments = (terms, visible, query) if takes_raw else (terms, visible)
+                suggestion = suggest(*arguments)
+                if suggestion:
+                    results, _broadened = run_search(query_terms(suggestion), visible)
+            urls = [page.url_path for page in results[:MAX_RANK]]
+            ranks[query] = urls.index(expected) + 1 if expected in urls else None
+    return ranks
+
+
+def golden(engines=("sqlite", "postgresql")):
+    """Run golden_ranks in a process per database engine and print them side by side."""
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for engine in engines:
+            if engine == "sqlite":
+                url = f"sqlite:///{folder}/golden.sqlite3"
+            else:
+                url = os.environ.get("BENCH_GOLDEN_DATABASE_URL", GOLDEN_URL)
+                drop_database(url)
+                ensure_database(url)
+            started = time.perf_counter()
+            output = subprocess.run(  # noqa: S603 - this script, this interpreter
+                [sys.executable, __file__, "--golden-ranks"],
+                env={**os.environ, "DATABASE_URL": url},
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            results[engine] = json.loads(output.strip().splitlines()[-1])
+            print(f"  {engine}: built and searched in {time.perf_counter() - started:.0f} s")
+    queries = list(next(iter(results.values())))
+    print(f"\n{'query':<28}" + "".join(f"{engine:>12}" for engine in results))
+    for query in queries:
+        ranks = [results[engine][query] for engine in results]
+        print(f"{query:<28}" + "".join(f"{rank or '-':>12}" for rank in ranks))
+    print(f"\n{'recall (first page)':<28}", end="")
+    for engine in results:
+        ranks = list(results[engine].values())
+        recall = sum(1 for rank in ranks if rank and rank <= RESULTS_PER_PAGE) / len(ranks)
+        print(f"{recall:>11.0%} ", end="")
+    print(f"\n{'mean rank of those found':<28}", end="")
+    for engine in results:
+        found = [rank for rank in results[engine].values() if rank]
+        print(f"{statistics.mean(found) if found else 0:>12.1f}", end="")
+    print(f"\n{'queries':<28}" + "".join(f"{len(queries):>12}" for _ in results))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1993)
     parser.add_argument("--rebuild", action="store_true", help="drop the database first")
+    parser.add_argument(
+        "--reindex", action="store_true", help="rebuild the search index of existing pages"
+    )
+    parser.add_argument("--golden", action="store_true", help="golden set recall and ranks")
+    parser.add_argument("--golden-ranks", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+
+    if args.golden:
+        golden()
+        return
+    if args.golden_ranks:
+        os.environ["DJANGO_SETTINGS_MODULE"] = "association.settings.test"
+        os.environ.setdefault("DJANGO_PAGE_CACHE", "false")
+        import django
+
+        django.setup()
+        print(json.dumps(golden_ranks()))
+        return
 
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     if args.rebuild:
@@ -305,6 +405,13 @@ def main():
     if existing < args.pages:
         print(f"Generating {args.pages - existing} pages into {connection.settings_dict['NAME']}")
         build(args.pages - existing, args.seed + existing)
+    elif args.reindex:
+        started = time.perf_counter()
+        call_command("wagtail_update_index", verbosity=0)
+        call_command("refresh_search_vocabulary", verbosity=0)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+        print(f"  search index rebuilt in {time.perf_counter() - started:.0f} s")
     total = Page.objects.filter(depth__gt=2, live=True).count()
     with connection.cursor() as cursor:
         cursor.execute("SELECT version()")

@@ -9,7 +9,7 @@ from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractYear, NullIf, TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -150,6 +150,20 @@ def shown_years(language_code=None):
     )
     years.discard(None)
     return sorted(years, reverse=True)
+
+
+def is_month_only():
+    """Is the page's date a month without a day (an event planned for a month)?"""
+    conditions = [
+        Q(pk__in=model._base_manager.filter(**{field.name: "month"}).values("pk"))
+        for model, field in _fields(("date_precision",), (models.CharField,))
+    ]
+    if not conditions:
+        return Value(False)
+    condition = conditions[0]
+    for other in conditions[1:]:
+        condition |= other
+    return ExpressionWrapper(condition, output_field=models.BooleanField())
 
 
 def lead_text():

@@ -1,45 +1,44 @@
 """The site search: filters, ranked results with excerpts, suggestions, editors' picks, logging."""
 
+import math
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_ as operator_and
 from operator import or_ as operator_or
 
-from django.apps import apps
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Func, Q, Window
+from django.db.models.functions import Ln, Round
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
-from wagtail.search.backends.database.postgres.weights import get_sql_weights
 from wagtail.search.utils import normalise_query_string
 
-from search.pages import dated_in, display_date, lead_text, tagged_with
-from search.text import (
-    MARK_START,
-    MARK_STOP,
-    excerpt_around,
-    fold_yo,
-    marked_html,
-    tidy_excerpt,
-)
+from search import suggestions
+from search.backend import body_text, page_body_text
+from search.pages import dated_in, display_date, is_month_only, lead_text, tagged_with
+from search.text import excerpt, marked_html, query_terms, sentences
+from search.words import lemma, query_readings
 
-SUGGESTED_TERMS = 5
-# For each word, in order, the most similar word of the index's vocabulary (or NULL).
-CORRECTIONS = """
-SELECT (
-    SELECT vocabulary.word FROM search_vocabulary vocabulary
-    WHERE vocabulary.word %% query.word
-    ORDER BY similarity(vocabulary.word, query.word) DESC, vocabulary.ndoc DESC,
-        vocabulary.word
-    LIMIT 1
-)
-FROM unnest(%s::text[]) WITH ORDINALITY AS query(word, position)
-ORDER BY query.position
-"""
+# ts_rank's weights of D (body), C (unused), B (lead, theme, summary), A (title, a
+# resolution's number), as search.backend writes them.
+RANK_WEIGHTS = "{0.02, 0.1, 0.4, 1.0}"
+# SQLite: an exact phrase (the query's words in its order) multiplies a page's rank.
+PHRASE_FACTOR = 2.0
+# Ranks within 1% of each other are equal: the newer page comes first.
+RANK_STEPS = 100
+# Types of result in readers' words, by model label; other pages are «Страница».
+TYPE_NAMES = {
+    "news.newspage": _("News item"),
+    "programs.trainingprogrampage": _("Programme"),
+    "programs.clubmeetingpage": _("Club meeting"),
+    "programs.resolutionpage": _("Final document"),
+}
+OTHER_TYPE_NAME = _("Page")
 
 
 @dataclass
@@ -73,6 +72,7 @@ class Result:
     type_name: str
     date: object
     excerpt: str
+    month_only: bool = False
 
 
 class Matches:
@@ -123,14 +123,15 @@ class Matches:
 
 
 def search_pages(terms, pages, operator="and"):
-    """Those of `pages` (a Page queryset) that match `terms`, most relevant first."""
+    """Those of `pages` (a Page queryset) that match `terms`, most relevant first.
+
+    Each term matches any dictionary form it may stand for (search.words), as the index
+    holds the dictionary forms of the pages' words.
+    """
+    readings = query_readings(terms)
     if connection.vendor == "postgresql":
-        return Matches(_ranked_matches(pages, terms, operator), windowed=True)
-    # Wagtail's backends accept only indexed filter fields on the searched queryset itself,
-    # so the visibility rules and filters run in a subquery.
-    return Matches(
-        Page.objects.filter(pk__in=pages.values("pk")).search(" ".join(terms), operator=operator)
-    )
+        return Matches(_ranked_matches(pages, readings, operator), windowed=True)
+    return _fts5_matches(pages, readings, operator)
 
 
 class _InTitleOrBody(Func):
@@ -168,14 +169,20 @@ class _HasLexemes(Func):
     conditional = True
 
 
-def _ranked_matches(pages, terms, operator):
-    """PostgreSQL: `pages` with the words, ranked by the formula of Wagtail's database backend.
+def _ranked_matches(pages, readings, operator):
+    """PostgreSQL: `pages` with the words, ranked by the formula of Wagtail's database backend
+    (title rank × title norm + body rank) with the lead weighted between the title and the
+    rest of the body (RANK_WEIGHTS) and the body ranked by cover density, so that the exact
+    phrase ranks above scattered words; equal ranks (within 1%) newest first.
 
     With "and", each word may be in the title or in the body, as in `title || body`; a stop
     word among them is ignored, as PostgreSQL drops it from the combined query.
     """
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
-    words = [SearchQuery(term, config=config) for term in terms]
+    words = [
+        reduce(operator_or, (SearchQuery(form, config=config) for form in forms))
+        for forms in readings
+    ]
     if operator == "and":
         query = reduce(operator_and, words)
         match = reduce(
@@ -184,15 +191,87 @@ def _ranked_matches(pages, terms, operator):
     else:
         query = reduce(operator_or, words)
         match = _InTitleOrBody(query)
-    weights = get_sql_weights()
+    weights = RANK_WEIGHTS
+    # Cover density for the body: the closer the words, the higher; an exact phrase highest.
     rank = SearchRank(F("index_entries__title"), query, weights=weights) * F(
         "index_entries__title_norm"
-    ) + SearchRank(F("index_entries__body"), query, weights=weights)
+    ) + SearchRank(F("index_entries__body"), query, weights=weights, cover_density=True)
     return (
         pages.filter(match & Q(_HasLexemes(query)))
-        .annotate(search_rank=rank)
-        .order_by("-search_rank", "-pk")
+        .annotate(rank_step=Round(Ln(rank + 1e-9) * RANK_STEPS))
+        .order_by("-rank_step", F("first_published_at").desc(nulls_last=True), "-pk")
     )
+
+
+class ListMatches:
+    """Pages found, in order, by their ids (SQLite): sliced like a queryset."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def expect(self, rows):
+        return self
+
+    def count(self):
+        return len(self.ids)
+
+    def exists(self):
+        return bool(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, key):
+        ids = self.ids[key] if isinstance(key, slice) else [self.ids[key]]
+        # Specific pages: describe() reads their text for excerpts.
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        found = [pages[pk] for pk in ids if pk in pages]
+        return found if isinstance(key, slice) else found[0]
+
+
+def _fts5_phrase(forms):
+    return " OR ".join('"{}"'.format(form.replace('"', '""')) for form in forms)
+
+
+def _fts5_matches(pages, readings, operator):
+    """SQLite: `pages` whose FTS5 entry has the words, ranked like on PostgreSQL: bm25 with
+    the title and lead above the body, doubled for the exact phrase, equal ranks newest
+    first. The ranking is done here, for every match: SQLite serves small sites."""
+    from wagtail.search.models import IndexEntry
+    from wagtail.search.utils import get_descendants_content_types_pks
+
+    joiner = " AND " if operator == "and" else " OR "
+    query = joiner.join(f"({_fts5_phrase(forms)})" for forms in readings)
+    table = IndexEntry._meta.db_table
+    content_types = list(get_descendants_content_types_pks(Page))
+    placeholders = ", ".join(["%s"] * len(content_types))
+    # Columns: autocomplete, body, title (with the lead); bm25 is lower for better matches.
+    # Only table names (from the models) are formatted in; values are parameters.
+    sql = (
+        f"SELECT entry.object_id, -bm25({table}_fts, 0.0, 1.0, 4.0) FROM {table}_fts "  # noqa: S608
+        f"JOIN {table} entry ON entry.id = {table}_fts.rowid "
+        f"WHERE {table}_fts MATCH %s AND entry.content_type_id IN ({placeholders})"
+    )
+    scores = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ["{body title} : (" + query + ")", *content_types])
+        scores = {int(object_id): score for object_id, score in cursor.fetchall()}
+        if len(readings) > 1 and scores:
+            phrase = " ".join(forms[0] for forms in readings).replace('"', '""')
+            cursor.execute(sql, ['{body title} : "' + phrase + '"', *content_types])
+            for object_id, _score in cursor.fetchall():
+                if int(object_id) in scores:
+                    scores[int(object_id)] *= PHRASE_FACTOR
+    if not scores:
+        return ListMatches([])
+    rows = pages.filter(pk__in=list(scores)).values_list("pk", "first_published_at")
+
+    def order(row):
+        pk, published = row
+        step = round(math.log(max(scores[pk], 1e-9)) * RANK_STEPS)
+        return (-step, -(published.timestamp() if published else 0), -pk)
+
+    return ListMatches([pk for pk, _published in sorted(rows, key=order)])
 
 
 def run_search(terms, pages, rows=None):
@@ -209,111 +288,100 @@ def run_search(terms, pages, rows=None):
 
 
 def describe(pages, terms):
-    """Results for one page of `pages`: type, date and highlighted excerpt in one query."""
+    """Results for one page of `pages`: type, date and an excerpt with the matches marked.
+
+    The excerpt is the sentence (or two) of the page's text with most of the query's words,
+    whichever their form; the lead when the words are only in the title or tags.
+    """
     pages = list(pages)
     rows = Page.objects.filter(pk__in=[page.pk for page in pages]).annotate(
-        shown_date=display_date(), lead=lead_text()
+        shown_date=display_date(), lead=lead_text(), month_only=is_month_only()
     )
-    fields = ["pk", "shown_date", "lead", "content_type__app_label", "content_type__model"]
-    if connection.vendor == "postgresql" and terms:
-        rows = rows.annotate(headline=_headline(terms))
-        fields.append("headline")
+    fields = [
+        "pk",
+        "shown_date",
+        "lead",
+        "month_only",
+        "content_type__app_label",
+        "content_type__model",
+    ]
+    if connection.vendor == "postgresql":
+        rows = rows.annotate(body_text=F("index_entries__body_text"))
+        fields.append("body_text")
     extras = {row["pk"]: row for row in rows.values(*fields)}
+    if connection.vendor != "postgresql":
+        generic = [page.pk for page in pages if page.pk in extras and type(page) is Page]
+        texts = page_body_text(generic)
+        for page in pages:
+            if page.pk in extras:
+                extras[page.pk]["body_text"] = texts.get(page.pk) or body_text(page)
+    readings = query_readings(terms)
     results = []
     for page in pages:
         row = extras.get(page.pk)
         if row is None:  # unpublished between the two queries
             continue
-        model = apps.get_model(row["content_type__app_label"], row["content_type__model"])
-        headline = tidy_excerpt(row.get("headline") or "")
-        if MARK_START in headline:
-            excerpt = headline
-        elif row["lead"]:
-            excerpt = excerpt_around(row["lead"], terms)
-        else:
-            excerpt = headline
+        label = f"{row['content_type__app_label']}.{row['content_type__model']}"
+        shown = excerpt(row.get("body_text") or "", readings, lemma) if readings else ""
+        if not shown and row["lead"]:
+            shown = excerpt(row["lead"], readings, lemma) or " ".join(sentences(row["lead"])[:2])
         results.append(
             Result(
                 page=page,
-                type_name=model._meta.verbose_name if model else "",
+                type_name=TYPE_NAMES.get(label, OTHER_TYPE_NAME),
                 date=row["shown_date"],
-                excerpt=marked_html(excerpt),
+                excerpt=marked_html(shown),
+                month_only=bool(row["month_only"]),
             )
         )
     return results
 
 
-def _headline(terms):
-    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
-    query = SearchQuery(terms[0], config=config)
-    for term in terms[1:]:
-        query |= SearchQuery(term, config=config)
-    return SearchHeadline(
-        F("index_entries__body_text"),
-        query,
-        config=config,
-        start_sel=MARK_START,
-        stop_sel=MARK_STOP,
-        max_words=35,
-        min_words=15,
-        max_fragments=2,
-        fragment_delimiter=" … ",
-    )
-
-
-def suggest(terms, visible):
-    """A corrected query when nothing was found, or None (PostgreSQL with pg_trgm only).
-
-    Each word is replaced by the most similar word (by trigrams) of the search index's
-    vocabulary; the suggestion is offered only if it finds `visible` pages, so words of
-    drafts and private pages never show.
-    """
-    if connection.vendor != "postgresql" or not terms:
-        return None
-    words = [term.lower() for term in terms[:SUGGESTED_TERMS]]
-    candidates = [word for word in words if len(word) > 2 and not word.isdigit()]
-    if not candidates:
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(CORRECTIONS, [candidates])
-        corrections = dict(zip(candidates, (row[0] for row in cursor.fetchall()), strict=True))
-    corrected = [corrections.get(word) or word for word in words]
-    suggestion = " ".join(corrected)
-    if suggestion == " ".join(words):
-        return None
-    if not search_pages(corrected, visible).exists():
-        return None
-    return suggestion
+def suggest(terms, visible, raw=""):
+    """A corrected query when nothing was found, or None: a query typed in the wrong
+    keyboard layout, or each word replaced by the closest word of the site's vocabulary
+    (search.suggestions); offered only if it finds `visible` pages, so words of drafts and
+    private pages never show."""
+    for suggestion in suggestions.candidates(terms, raw):
+        if search_pages(suggestion.split(), visible).exists():
+            return suggestion
+    return None
 
 
 def refresh_vocabulary():
     """Rebuild the word list of suggestions from the search index (PostgreSQL only).
 
     It reads the whole index, so the scheduler runs it (refresh_search_vocabulary), never a
-    request. Returns False where there is no word list.
+    request. Returns False where there is no word list to rebuild (SQLite reads its index's
+    own, always current).
     """
-    if connection.vendor != "postgresql":
-        return False
-    with connection.cursor() as cursor:
-        cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY search_vocabulary")
-    return True
+    return suggestions.refresh()
 
 
 def editors_picks(query_string, visible):
-    """Promotions editors chose for this query, to show above the results; a promoted page
-    only while it is among `visible` pages (checked only when there is one: most queries
-    have no promotions)."""
-    variants = {normalise_query_string(query_string), normalise_query_string(fold_yo(query_string))}
-    picks = list(
-        SearchPromotion.objects.filter(query__query_string__in=variants)
-        .select_related("page")
-        .order_by("sort_order", "pk")
-    )
+    """Promotions editors chose for this query in any form of its words («библиотеки» shows
+    the picks for «библиотека»), to show above the results; a promoted page only while it is
+    among `visible` pages (checked only when there is one: most queries have no promotions).
+
+    Every promotion is read (one query): sites have tens of them, not thousands.
+    """
+    wanted = _dictionary_forms(query_string)
+    picks = [
+        pick
+        for pick in SearchPromotion.objects.select_related("page", "query").order_by(
+            "sort_order", "pk"
+        )
+        if _dictionary_forms(pick.query.query_string) == wanted
+    ]
     promoted = [pick.page_id for pick in picks if pick.page_id is not None]
     if not promoted:
         return picks
     shown = set(visible.filter(pk__in=promoted).values_list("pk", flat=True))
     return [pick for pick in picks if pick.page_id is None or pick.page_id in shown]
+
+
+def _dictionary_forms(query_string):
+    return tuple(lemma(term) for term in query_terms(query_string))
 
 
 def log_query(query_string):

@@ -1,4 +1,4 @@
-"""Readers' queries and page text: cleaning, ё folding and highlighting."""
+"""Readers' queries and page text: cleaning, ё folding, excerpts and highlighting."""
 
 import re
 
@@ -10,7 +10,7 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
 # Words of letters and digits, hyphenated compounds kept whole ("научно-методический").
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-# ts_headline marks matches with these; they are swapped for <mark> after escaping.
+# Excerpts mark matches with these; they are swapped for <mark> after escaping.
 MARK_START, MARK_STOP = "\u27e6", "\u27e7"
 
 
@@ -28,61 +28,93 @@ def clean_query(raw):
     return " ".join(query_terms(raw))
 
 
-def excerpt_around(text, terms, words=30):
-    """About `words` words of `text` around the first term found, terms marked.
+# The search index joins a page's fields with spaces and the texts of its blocks with ", "
+# (empty blocks too): a run of commas is a break between blocks.
+JOINED_BLOCKS = re.compile(r"\s*,(?:\s*,)+\s*|(?<=[.!?…])\s*,\s+(?=[«\"(\w])")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=\S)|\s*\n\s*")
+SENTENCE_END = ".!?…"
+EXCERPT_WORDS = 40
 
-    Used where the database has no ts_headline (SQLite): matches are exact word forms.
+
+def sentences(text):
+    """The sentences of an index text, block joins read as sentence breaks."""
+    text = JOINED_BLOCKS.sub(_block_break, text or "")
+    return [part.strip(" ,") for part in SENTENCE_BREAK.split(text) if part.strip(" ,")]
+
+
+def _block_break(match):
+    before = match.string[: match.start()].rstrip()
+    return " " if before.endswith(tuple(SENTENCE_END)) else ". "
+
+
+def excerpt(text, readings, lemma, words=EXCERPT_WORDS):
+    """The sentence(s) of `text` with the most query words, the matches marked; "" when no
+    sentence has any.
+
+    `readings` holds each query word's dictionary forms, `lemma` gives a text word's, so
+    every form of a word is marked and nothing else; punctuation stays outside the marks.
+    The page's tag names, after an empty line (search.backend.body_text), are shown only
+    when the words are in them alone.
     """
-    if not text:
-        return ""
-    tokens = text.split()
-    wanted = {fold_yo(term).casefold() for term in terms}
+    text, _, tags = (text or "").partition("\n\n")
+    parts = sentences(text)
+    initials = {form[:1] for forms in readings for form in forms}
 
-    def matches(token):
-        return fold_yo(token).casefold().strip(".,;:!?«»\"'()[]") in wanted
+    def found(word):
+        folded = fold_yo(word.casefold())
+        if folded[:1] not in initials:
+            return None
+        form = lemma(word)
+        return next((i for i, forms in enumerate(readings) if form in forms), None)
 
-    first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
-    start = max(0, first - words // 3)
-    window = tokens[start : start + words]
-    marked = [f"{MARK_START}{token}{MARK_STOP}" if matches(token) else token for token in window]
+    best = []
+    for position, sentence in enumerate(parts):
+        matched = {found(match.group(0)) for match in WORD.finditer(sentence)} - {None}
+        if matched:
+            best.append((-len(matched), position, matched))
+    if not best:
+        # Found by its tags alone: they are the reason, and shown as such.
+        tagged = _mark(tags, found)
+        return tagged if MARK_START in tagged else ""
+    best.sort(key=lambda item: item[:2])
+    chosen = [best[0]]
+    missing = set(range(len(readings))) - best[0][2]
+    for candidate in best[1:]:
+        if candidate[2] & missing:
+            chosen.append(candidate)
+            break
+    chosen.sort(key=lambda item: item[1])
+    budget = words if len(chosen) == 1 else words // 2
+    shown = []
+    for index, (_count, position, _matched) in enumerate(chosen):
+        if index and position != chosen[index - 1][1] + 1:
+            shown.append("…")
+        shown.append(_marked_window(parts[position], found, budget))
+    return " ".join(shown)
+
+
+def _marked_window(sentence, found, words):
+    """`sentence` with its matches marked, cut to about `words` words around the first."""
+    tokens = sentence.split()
+    hits = [i for i, token in enumerate(tokens) if _mark(token, found) != token]
+    start = 0
+    if len(tokens) > words and hits:
+        start = max(0, min(hits[0] - words // 3, len(tokens) - words))
+    window = [_mark(token, found) for token in tokens[start : start + words]]
     prefix = "… " if start else ""
     suffix = " …" if start + words < len(tokens) else ""
-    return prefix + " ".join(marked) + suffix
+    return prefix + " ".join(window) + suffix
 
 
-# The search index joins a page's fields with spaces and the texts of its blocks with ", "
-# (empty blocks too), so a raw ts_headline shows ", , ," runs, "end., Next" and tag words glued
-# to the last sentence. These undo the joins.
-JOINED_BLOCKS = re.compile(r"\s*,(?:\s*,)*\s+(?=\S)")
-SENTENCE_END = ".!?…:;"
-TRAILING_WORDS = re.compile(r"(?<=[.!?…])\s+[^.!?…]*$")
-
-
-def tidy_excerpt(text):
-    """A ts_headline excerpt as readable sentences: block joins become sentence breaks and
-    unmatched words after the page's last sentence (its tags) are dropped."""
-    if not text:
-        return ""
-
-    def join(match):
-        before = text[: match.start()].rstrip(MARK_STOP).rstrip()
-        commas = match.group(0).count(",")
-        if before and before[-1] in SENTENCE_END:
-            return " "
-        # One comma may be the text's own; a run of them is always the index's doing.
-        return ". " if commas > 1 else match.group(0)
-
-    tidy = JOINED_BLOCKS.sub(join, text)
-    tail = TRAILING_WORDS.search(tidy)
-    # Tag words stay when they are what matched: they are then the reason the page was found.
-    if tail and MARK_START not in tail.group(0):
-        words = tail.group(0).strip()
-        if words and words[0].islower():
-            tidy = tidy[: tail.start()]
-    tidy = tidy.strip(" ,")
-    if tidy and tidy[-1] not in SENTENCE_END + '»"' + MARK_STOP:
-        tidy += " …"
-    return tidy
+def _mark(token, found):
+    return WORD.sub(
+        lambda match: (
+            f"{MARK_START}{match.group(0)}{MARK_STOP}"
+            if found(match.group(0)) is not None
+            else match.group(0)
+        ),
+        token,
+    )
 
 
 def marked_html(text):

@@ -96,7 +96,7 @@ def _search_context(request, form, language):
         results=page,
         described=describe(page.object_list, terms),
         picks=editors_picks(query_string, visible) if first_page else [],
-        suggestion=None if paginator.count else suggest(terms, visible),
+        suggestion=None if paginator.count else suggest(terms, visible, raw),
     )
     return context
 

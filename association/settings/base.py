@@ -277,7 +277,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend with words in their dictionary form (search.words).
+        "BACKEND": "search.backend",
         # search.dictionary: PostgreSQL's "russian" with a Russian dictionary in front when
         # the database server has hunspell-ru; the same as "russian" otherwise.
         "SEARCH_CONFIG": "association_russian",

@@ -152,7 +152,6 @@ def found_in(client, language, query):
     return {result.page.pk: result.excerpt for result in response.context["described"]}
 
 
-@pytest.mark.postgres
 def test_english_pages_are_searched_and_excerpted_by_their_tags_english_names(client, articles):
     english, russian = articles["english"], articles["russian"]
     assert english.pk in found_in(client, "en", "managers")

@@ -1,4 +1,4 @@
-"""The search page on any database: exact word forms, filters, bad input, budget, logging."""
+"""The search page on any database: word forms, filters, bad input, budget, logging."""
 
 import datetime
 import io
@@ -9,11 +9,24 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 
 import pytest
 
+from programs.models import ClubMeetingPage
 from search.searching import refresh_vocabulary
-from tests.search.helpers import article, english_home, make_private, news_index, page
+from tests.search.helpers import (
+    article,
+    english_home,
+    make_private,
+    meeting,
+    news_index,
+    page,
+    programme,
+    resolution,
+)
+
+YEAR = datetime.timedelta(days=365)
 
 
 def search(client, language="ru", **params):
@@ -187,6 +200,58 @@ def test_results_show_type_date_and_highlighted_excerpt(client, home):
     assert "<mark>методистов</mark>" in html
 
 
+def test_result_types_are_in_readers_words_and_planned_months_are_months(client, home):
+    index = news_index(home)
+    article(index, "Новость методистов", "news-item", "Методисты собрались.")
+    page(home, "Страница методистов", "standard", "О методистах.")
+    programme(home, "Программа для методистов", "programme", "Учёба.", datetime.date(2027, 2, 1))
+    resolution(home, "Решение методистов", "decision", "Принято.", datetime.date(2025, 3, 4))
+    planned = meeting(home, "Встреча методистов", "planned", "Планы.", datetime.date(2027, 1, 1))
+    ClubMeetingPage.objects.filter(pk=planned.pk).update(date_precision="month")
+    response = search(client, q="методист")
+    types = {result.page.slug: str(result.type_name) for result in response.context["described"]}
+    assert types == {
+        "club": "Страница",
+        "news-item": "Новость",
+        "standard": "Страница",
+        "programme": "Программа",
+        "decision": "Итоговый документ",
+        "planned": "Заседание клуба",
+    }
+    html = response.content.decode()
+    assert '<time datetime="2027-01">Январь 2027</time>' in html
+    assert "1 января 2027" not in html
+
+
+def test_title_and_lead_rank_above_the_body(client, home):
+    body = page(home, "Отчёт", "body", "Итоги года.")
+    body.body = [("paragraph", "<p>Говорили и о фотоархивах района.</p>")]
+    body.save_revision().publish()
+    page(home, "Новости сектора", "lead", "Фотоархив района пополнился.")
+    page(home, "Фотоархив района", "title", "Снимки сёл.")
+    assert [result.page.slug for result in search(client, q="фотоархив").context["described"]] == [
+        "title",
+        "lead",
+        "body",
+    ]
+
+
+def test_the_exact_phrase_ranks_above_scattered_words(client, home):
+    page(home, "Музей", "scattered", "Уголок отдыха и краеведческий музей.")
+    page(home, "Экспозиция", "phrase", "Экспозиция краеведческого уголка и музей.")
+    slugs = [r.page.slug for r in search(client, q="краеведческий уголок").context["described"]]
+    assert slugs == ["phrase", "scattered"]
+
+
+def test_newer_pages_come_first_among_equals(client, home):
+    older = page(home, "Фотоархив", "older", "Снимки района.")
+    newer = page(home, "Фотоархив", "newer", "Снимки района.")
+    Page.objects.filter(pk=older.pk).update(first_published_at=timezone.now() - YEAR)
+    Page.objects.filter(pk=newer.pk).update(first_published_at=timezone.now())
+    slugs = [r.page.slug for r in search(client, q="фотоархив").context["described"]]
+    assert slugs == ["newer", "older"]
+
+
 def test_queries_are_logged_for_the_popular_searches_report(client, pages):
     search(client, q="  Методистов ")
     search(client, q="методистов", page="2")
@@ -200,6 +265,15 @@ def test_editors_picks_are_shown_first(client, pages, home):
     )
     html = search(client, q="методистов").content.decode()
     assert html.index("Членство") < html.index("Клуб методистов")
+
+
+def test_editors_picks_are_shown_for_any_form_of_the_words(client, pages, home):
+    SearchPromotion.objects.create(
+        query=Query.get("Клуб методистов"), page=pages["visible"], sort_order=0
+    )
+    picks = search(client, q="клубе методиста").context["picks"]
+    assert [pick.page_id for pick in picks] == [pages["visible"].pk]
+    assert search(client, q="клуб краеведов").context["picks"] == []
 
 
 def test_picks_of_private_pages_are_not_shown(client, pages):

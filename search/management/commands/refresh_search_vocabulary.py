@@ -13,4 +13,7 @@ class Command(BaseCommand):
         if refresh_vocabulary():
             self.stdout.write("Search vocabulary refreshed.")
         else:
-            self.stdout.write("No search vocabulary on this database (PostgreSQL only).")
+            self.stdout.write(
+                "No word list to rebuild on this database (PostgreSQL only): SQLite's "
+                "suggestions read the words of its index as they are."
+            )
