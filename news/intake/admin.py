@@ -45,8 +45,16 @@ class ImportForm(forms.Form):
     )
 
 
+def refusal(request):
+    """The way back for a user who may not import articles; None for one who may."""
+    if request.user.has_perm(get_permission_name("add", IntakeItem)):
+        return None
+    messages.error(request, _("Sorry, you do not have permission to access this area."))
+    return redirect("wagtailadmin_home")
+
+
 class ImportView(WagtailAdminTemplateMixin, FormView):
-    """Paste one article's address: it is fetched and its draft made at once."""
+    """Paste one article's address: its import goes on the task queue (ImportStatusView)."""
 
     form_class = ImportForm
     template_name = "news/intake/import.html"
@@ -54,9 +62,8 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
     header_icon = "download"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(get_permission_name("add", IntakeItem)):
-            messages.error(request, _("Sorry, you do not have permission to access this area."))
-            return redirect("wagtailadmin_home")
+        if refused := refusal(request):
+            return refused
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -114,9 +121,8 @@ class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "download"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(get_permission_name("add", IntakeItem)):
-            messages.error(request, _("Sorry, you do not have permission to access this area."))
-            return redirect("wagtailadmin_home")
+        if refused := refusal(request):
+            return refused
         try:
             self.result = tasks.import_article.get_result(kwargs["result_id"])
         except (TaskResultDoesNotExist, ValueError, ValidationError):
