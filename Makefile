@@ -66,12 +66,14 @@ browser-deps:
 PYTEST_WORKERS ?= auto
 
 pytest: install messages browser-deps
-	$(BIN)/pytest -n $(PYTEST_WORKERS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
 
-# While working: lint, Django's checks and the tests without the browser journeys and the
-# fuzz, in about three minutes. `make test` is the whole of it, as CI runs it.
+# While working: lint, Django's checks and the tests without the browser journeys, the fuzz
+# and the golden set's second run on SQLite, in about three minutes. `make test` is the
+# whole of it, as CI runs it.
 check: lint checks
-	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not e2e" --ignore=tests/hardening/test_fuzz.py
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal -m "not e2e" \
+		--ignore=tests/hardening/test_fuzz.py --ignore=tests/search/test_golden_sqlite.py
 
 # The Dockerfile's build steps and gunicorn, without a container engine (.ci/image-check).
 image-check: install
@@ -88,7 +90,7 @@ tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 
 e2e: install messages browser-deps
-	$(BIN)/pytest -n $(PYTEST_WORKERS) -m e2e
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal -m e2e
 
 # Regenerate the lock files after changing dependencies in pyproject.toml.
 lock:

@@ -12,10 +12,12 @@ from home.members.roles import EDITORS, MEMBERS, MODERATORS
 from home.models import HomePage
 from tests.demo_site import (
     build_template,
-    database_copy,
+    copy_of,
     demo_copy,
     drop,
+    drop_later,
     keep_migrated_state,
+    point_at,
     wait_for_drops,
 )
 from tests.factories import UserFactory
@@ -55,15 +57,34 @@ def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
             drop(template.database)
 
 
+_left_on_copies = []
+
+
 @pytest.fixture
 def fresh_database(django_db_setup, django_db_blocker):
     """For a transactional test: a private copy of the freshly migrated database, whatever
-    the tests before it committed or emptied (SQLite: the test database itself)."""
+    the tests before it committed (SQLite: the test database itself).
+
+    The connection stays on the copy until every fixture is torn down (the hook below):
+    pytest-django empties the database of a transactional test after it, and that must be
+    the copy, never the test database the other tests share, whichever order they run in."""
     if django_db_setup is None:
-        yield
         return
-    with django_db_blocker.unblock(), database_copy(django_db_setup):
-        yield
+    with django_db_blocker.unblock():
+        copy = copy_of(django_db_setup)
+    _left_on_copies.append((point_at(copy), copy))
+    cache.clear()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        while _left_on_copies:
+            test_database, copy = _left_on_copies.pop()
+            point_at(test_database)
+            drop_later(copy)
 
 
 @pytest.fixture(scope="module")

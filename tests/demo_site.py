@@ -85,21 +85,31 @@ def wait_for_drops():
         _dropping.pop().join()
 
 
-@contextlib.contextmanager
-def connected_to(name):
-    """Points the default connection (and every thread that opens one) at database `name`.
-
-    The settings dictionary is shared by every thread's connection, so a live server's
-    request threads follow too."""
+def point_at(name):
+    """Points the default connection (and every thread that opens one) at database `name`;
+    returns the name it pointed at. The settings dictionary is shared by every thread's
+    connection, so a live server's request threads follow too."""
     default = connection()
     previous = default.settings_dict["NAME"]
     default.close()
     default.settings_dict["NAME"] = name
+    return previous
+
+
+@contextlib.contextmanager
+def connected_to(name):
+    previous = point_at(name)
     try:
         yield
     finally:
-        default.close()
-        default.settings_dict["NAME"] = previous
+        point_at(previous)
+
+
+def copy_of(template):
+    """A new database made from `template`; its name."""
+    name = f"{template}_{uuid.uuid4().hex[:8]}"
+    create_copy(template, name)
+    return name
 
 
 def keep_migrated_state():
@@ -131,8 +141,7 @@ def build_template(migrated, media):
 @contextlib.contextmanager
 def database_copy(template):
     """The default connection on a private copy of database `template` while the block runs."""
-    name = f"{template}_{uuid.uuid4().hex[:8]}"
-    create_copy(template, name)
+    name = copy_of(template)
     try:
         with connected_to(name):
             cache.clear()
