@@ -44,7 +44,7 @@ def localized_url(name, language, **kwargs):
 
 
 def send_confirmation(subscriber):
-    """Send the confirmation link; False when the mail server cannot take it (logged)."""
+    """Queue the confirmation link; False when the letter cannot even be stored (logged)."""
     with translation.override(subscriber.language):
         context = {
             "confirm_url": localized_url(
