@@ -51,9 +51,13 @@ def create_copy(source, name):
     _maintenance(f"CREATE DATABASE {_quoted(name)} TEMPLATE {_quoted(source)}")
 
 
-def drop(name):
+def _drop_statement(name):
     # FORCE ends the sessions a live server's threads may still hold.
-    _maintenance(f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)")
+    return f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)"
+
+
+def drop(name):
+    _maintenance(_drop_statement(name))
 
 
 _dropping = []
@@ -69,7 +73,7 @@ def drop_later(name):
     params.update(dbname="postgres", autocommit=True)
     for django_only in ("answer_timeout", "cursor_factory", "context", "prepare_threshold"):
         params.pop(django_only, None)
-    statement = f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)"
+    statement = _drop_statement(name)
 
     def run():
         with psycopg.connect(**params) as maintenance:
@@ -126,14 +130,13 @@ def keep_migrated_state():
 
 def build_template(migrated, media):
     """Loads the demo into a new database made from the migrated template."""
-    call_kwargs = {"stdout": StringIO()}
     if migrated is None:
         return DemoTemplate(database=None, media=media)
     name = f"{connection().settings_dict['NAME']}_demo"
     drop(name)
     create_copy(migrated, name)
     with connected_to(name), override_settings(MEDIA_ROOT=media):
-        call_command("load_demo_content", **call_kwargs)
+        call_command("load_demo_content", stdout=StringIO())
     cache.clear()
     return DemoTemplate(database=name, media=media)
 
