@@ -11,12 +11,11 @@ import pytest
 from home.members.roles import EDITORS, MEMBERS, MODERATORS
 from home.models import HomePage
 from tests.demo_site import (
-    build_template,
+    build_demo_template,
     copy_of,
     demo_copy,
-    drop,
     drop_later,
-    keep_migrated_state,
+    migrated_test_database,
     point_at,
     wait_for_drops,
 )
@@ -33,28 +32,40 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database, whose migrated state is kept as a template at once:
-    transactional tests change the database itself, and may run first on a worker."""
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """pytest-django's test database, made from the kept migrated template when the code has
+    not changed since it was kept (tests.demo_site); its name is this fixture's value, for
+    the transactional tests' copies. Replaces pytest-django's fixture of the same name."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+
+    def setup(keepdb):
+        return setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=keepdb,
+        )
+
     with django_db_blocker.unblock():
-        migrated = keep_migrated_state()
+        config, migrated = migrated_test_database(setup)
     yield migrated
     with django_db_blocker.unblock():
         wait_for_drops()
-        if migrated:
-            drop(migrated)
+        teardown_databases(config, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture(scope="session")
 def demo_template(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site loaded once per test process (tests.demo_site)."""
+    """The demo site, loaded once and kept between runs (tests.demo_site)."""
     with django_db_blocker.unblock():
-        template = build_template(django_db_setup, tmp_path_factory.mktemp("demo-media"))
-    yield template
-    with django_db_blocker.unblock():
-        wait_for_drops()
-        if template.database:
-            drop(template.database)
+        return build_demo_template(django_db_setup, tmp_path_factory.mktemp("demo-media"))
 
 
 _left_on_copies = []

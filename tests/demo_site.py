@@ -1,13 +1,22 @@
-"""The demo site, built once per test process and handed out as cheap copies.
+"""The migrated database and the demo site, built once and handed out as cheap copies.
 
-Loading the demo content takes half a minute (some 20,000 queries). On PostgreSQL it is
-loaded once into a template database, and a module or a browser journey that needs it gets
-its own copy (CREATE DATABASE … TEMPLATE, a fraction of a second), pointed to by the default
-connection while it runs; the copy is dropped afterwards. On SQLite, which has no templates,
-the demo is loaded inside a transaction that is rolled back, as the tests did before.
+Migrating takes some ten seconds and loading the demo content half a minute (some 20,000
+queries). On PostgreSQL both are kept as template databases, and a module or a browser
+journey that needs one gets its own copy (CREATE DATABASE … TEMPLATE, a fraction of a
+second), pointed to by the default connection while it runs; the copy is dropped afterwards.
+
+The templates outlive the run: each is named after a digest of what builds it (the locked
+dependencies, the apps' code, the demo's files and, since the demo dates some items from
+today, the date), and is used again by the next run of the same checkout while the digest
+holds. The test processes of one run build each template once between them, under a
+PostgreSQL advisory lock. On SQLite, which has no templates, the demo is loaded inside a
+transaction that is rolled back, as the tests did before.
 """
 
 import contextlib
+import datetime
+import hashlib
+import re
 import shutil
 import threading
 import uuid
@@ -15,6 +24,7 @@ from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -116,27 +126,163 @@ def copy_of(template):
     return name
 
 
-def keep_migrated_state():
-    """Copies the freshly migrated test database into a template, before any test can change
-    it; the name of the template, or None on an engine without templates."""
+# What builds the templates: the code outside tests/, the demo's own files, the locks.
+_APPS = ("association", "home", "news", "programs", "search")
+_LOCKS = ("pyproject.toml", "requirements.lock", "requirements-dev.lock")
+
+
+def _digest(paths, *extra):
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+        digest.update(path.read_bytes())
+    for value in extra:
+        digest.update(str(value).encode())
+    return digest.hexdigest()[:12]
+
+
+def _sources():
+    base = Path(settings.BASE_DIR)
+    files = [base / name for name in _LOCKS if (base / name).exists()]
+    for app in _APPS:
+        files += (path for path in (base / app).rglob("*.py") if "__pycache__" not in path.parts)
+    return files
+
+
+def _demo_files():
+    base = Path(settings.BASE_DIR)
+    return [
+        path
+        for app in _APPS
+        for path in (base / app).glob("demo/**/*")
+        if path.is_file() and path.suffix != ".py" and "__pycache__" not in path.parts
+    ]
+
+
+@dataclass(frozen=True)
+class Keys:
+    migrated: str
+    demo: str
+
+    @classmethod
+    def now(cls):
+        code = _digest(_sources())
+        return cls(migrated=code, demo=_digest(_demo_files(), code, datetime.date.today()))
+
+
+_keys = None
+
+
+def keys():
+    global _keys
+    if _keys is None:
+        _keys = Keys.now()
+    return _keys
+
+
+def _cache_folder(name):
+    return Path(settings.BASE_DIR) / ".cache" / "test-databases" / name
+
+
+def _base_name():
+    """The test database's name without pytest-xdist's worker suffix: the processes of one
+    run share the templates, runs on other database names keep their own."""
+    return re.sub(r"_gw\d+$", "", connection().creation._get_test_db_name())
+
+
+def _maintenance_connection():
+    # Plain psycopg: pytest-django's database blocker guards Django's connections only, and
+    # an advisory lock must outlive the default connection's repointing.
+    params = connection().get_connection_params()
+    params.update(dbname="postgres", autocommit=True)
+    for django_only in ("answer_timeout", "cursor_factory", "context", "prepare_threshold"):
+        params.pop(django_only, None)
+    return psycopg.connect(**params)
+
+
+@contextlib.contextmanager
+def _building(name):
+    """Held while template `name` is looked for or built; other processes wait for it."""
+    with _maintenance_connection() as lock:
+        # A build takes longer than the statement timeout the settings give connections.
+        lock.execute("SET statement_timeout = 0")
+        lock.execute("SELECT pg_advisory_lock(hashtext(%s))", [name])
+        yield lock
+
+
+def _exists(lock, name):
+    found = lock.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    return found is not None and (_cache_folder(name) / "complete").exists()
+
+
+def _forget_older(lock, prefix, keep):
+    """Drops the templates an earlier digest left behind, with their media."""
+    rows = lock.execute(
+        "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+        [prefix.replace("_", r"\_") + "%", keep],
+    ).fetchall()
+    for (old,) in rows:
+        lock.execute(_drop_statement(old))
+        shutil.rmtree(_cache_folder(old), ignore_errors=True)
+
+
+def _mark_complete(name):
+    folder = _cache_folder(name)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "complete").touch()
+
+
+def migrated_test_database(setup):
+    """The test database, migrated: copied from the kept template when there is one, else
+    made by `setup(keepdb)` (Django's setup_databases) and kept as the template before any
+    test can change it. Returns setup's result and the template's name (None on SQLite)."""
     if not templates_supported():
-        return None
-    name = f"{connection().settings_dict['NAME']}_migrated"
-    drop(name)
-    connection().close()
-    create_copy(connection().settings_dict["NAME"], name)
-    return name
+        return setup(False), None
+    prefix = f"{_base_name()}_m_"
+    template = prefix + keys().migrated
+    with _building(template) as lock:
+        if _exists(lock, template):
+            test_database = connection().creation._get_test_db_name()
+            lock.execute(_drop_statement(test_database))
+            lock.execute(f"CREATE DATABASE {_quoted(test_database)} TEMPLATE {_quoted(template)}")
+            # Django finds the database there and runs migrate, which has nothing to do.
+            return setup(True), template
+        _forget_older(lock, prefix, template)
+        config = setup(False)
+        connection().close()
+        lock.execute(_drop_statement(template))
+        lock.execute(
+            f"CREATE DATABASE {_quoted(template)} "
+            f"TEMPLATE {_quoted(connection().settings_dict['NAME'])}"
+        )
+        _mark_complete(template)
+        return config, template
 
 
-def build_template(migrated, media):
-    """Loads the demo into a new database made from the migrated template."""
+def build_demo_template(migrated, empty_media):
+    """The demo loaded into a template made from the migrated one, with its media folder
+    (on SQLite, where each use loads the demo anew, an empty folder)."""
     if migrated is None:
-        return DemoTemplate(database=None, media=media)
-    name = f"{connection().settings_dict['NAME']}_demo"
-    drop(name)
-    create_copy(migrated, name)
-    with connected_to(name), override_settings(MEDIA_ROOT=media):
-        call_command("load_demo_content", stdout=StringIO())
+        return DemoTemplate(database=None, media=empty_media)
+    prefix = f"{_base_name()}_d_"
+    name = prefix + keys().demo
+    media = _cache_folder(name) / "media"
+    with _building(name) as lock:
+        if _exists(lock, name):
+            return DemoTemplate(database=name, media=media)
+        _forget_older(lock, prefix, name)
+        # Built under another name and renamed once whole: an interrupted build leaves
+        # nothing that a later run could take for the demo.
+        partial = f"{name}_partial"
+        lock.execute(_drop_statement(partial))
+        lock.execute(_drop_statement(name))
+        shutil.rmtree(media, ignore_errors=True)
+        lock.execute(f"CREATE DATABASE {_quoted(partial)} TEMPLATE {_quoted(migrated)}")
+        with connected_to(partial), override_settings(MEDIA_ROOT=media):
+            call_command("load_demo_content", stdout=StringIO())
+        connection().close()
+        lock.execute(f"ALTER DATABASE {_quoted(partial)} RENAME TO {_quoted(name)}")
+        _mark_complete(name)
     cache.clear()
     return DemoTemplate(database=name, media=media)
 
