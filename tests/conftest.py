@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -44,17 +44,17 @@ def django_db_setup(
 
     aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
 
-    def setup(keepdb):
+    def setup():
         return setup_databases(
             verbosity=request.config.option.verbose,
             interactive=False,
             aliases=aliases,
             serialized_aliases=serialized_aliases,
-            keepdb=keepdb,
         )
 
+    plain = set(aliases) <= {DEFAULT_DB_ALIAS} and not serialized_aliases
     with django_db_blocker.unblock():
-        config, migrated = migrated_test_database(setup)
+        config, migrated = migrated_test_database(setup, plain)
     yield migrated
     with django_db_blocker.unblock():
         wait_for_drops()

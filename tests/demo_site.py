@@ -232,23 +232,37 @@ def _mark_complete(name):
     (folder / "complete").touch()
 
 
-def migrated_test_database(setup):
+def _switch_to_test_database():
+    """What Django's setup_databases does for the one database once it exists and is
+    migrated, without the `migrate` that would find nothing to do and still spend seconds
+    on its post-migrate handlers. Returns the configuration teardown_databases expects."""
+    default = connection()
+    original = default.settings_dict["NAME"]
+    test_database = default.creation._get_test_db_name()
+    default.close()
+    settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"] = test_database
+    default.settings_dict["NAME"] = test_database
+    return [(default, original, True)]
+
+
+def migrated_test_database(setup, plain):
     """The test database, migrated: copied from the kept template when there is one, else
-    made by `setup(keepdb)` (Django's setup_databases) and kept as the template before any
-    test can change it. Returns setup's result and the template's name (None on SQLite)."""
+    made by `setup()` (Django's setup_databases) and kept as the template before any test can
+    change it. `plain` says the run needs nothing of setup_databases but the default database
+    (no other aliases, no serialized contents). Returns setup's configuration and the
+    template's name (None on SQLite)."""
     if not templates_supported():
-        return setup(False), None
+        return setup(), None
     prefix = f"{_base_name()}_m_"
     template = prefix + keys().migrated
     with _building(template) as lock:
-        if _exists(lock, template):
+        if plain and _exists(lock, template):
             test_database = connection().creation._get_test_db_name()
             lock.execute(_drop_statement(test_database))
             lock.execute(f"CREATE DATABASE {_quoted(test_database)} TEMPLATE {_quoted(template)}")
-            # Django finds the database there and runs migrate, which has nothing to do.
-            return setup(True), template
+            return _switch_to_test_database(), template
         _forget_older(lock, prefix, template)
-        config = setup(False)
+        config = setup()
         connection().close()
         lock.execute(_drop_statement(template))
         lock.execute(

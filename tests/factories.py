@@ -1,14 +1,38 @@
 """Factories with valid defaults; pages are added under a parent given by the test."""
 
+import contextlib
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from wagtail.models import Locale
+from wagtail.signal_handlers import (
+    disable_reference_index_auto_update,
+    reference_index_auto_update_disabled,
+)
 
 import factory
 
 from home.models import Organisation, Person, Region, StandardPage
 
 PASSWORD = "correct-horse-battery"  # noqa: S105
+
+
+@contextlib.contextmanager
+def without_index_updates():
+    """Saves that leave the search index and Wagtail's reference index alone: for the query
+    budgets, which build many pages to count the queries of serving them; serving reads
+    neither index, and indexing is two thirds of what building them costs."""
+    if getattr(reference_index_auto_update_disabled, "value", False):
+        yield  # within an outer block: Wagtail's switch does not nest
+        return
+    backends = {
+        name: {**options, "AUTO_UPDATE": False}
+        for name, options in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends), disable_reference_index_auto_update():
+        yield
 
 
 def russian():

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from programs.models import TrainingProgramHost, TrainingProgramLecturer
-from tests.factories import PersonFactory, standard_page
+from tests.factories import PersonFactory, standard_page, without_index_updates
 from tests.programs.factories import club, meeting, programme
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +48,7 @@ def people(db):
     return [PersonFactory() for _ in range(3)]
 
 
+@without_index_updates()
 def fill(index, club_page, people, count):
     """`count` programmes and meetings, each with `count` modules or agenda items."""
     for number in range(count):
