@@ -1,7 +1,11 @@
+import contextlib
+from unittest import mock
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.test import TransactionTestCase
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -76,9 +80,9 @@ def fresh_database(django_db_setup, django_db_blocker):
     """For a transactional test: a private copy of the freshly migrated database, whatever
     the tests before it committed (SQLite: the test database itself).
 
-    The connection stays on the copy until every fixture is torn down (the hook below):
-    pytest-django empties the database of a transactional test after it, and that must be
-    the copy, never the test database the other tests share, whichever order they run in."""
+    The connection stays on the copy until every fixture is torn down (the hook below, which
+    then drops the copy instead of letting pytest-django empty it): whatever order fixtures
+    and tests run in, the test database the other tests share is never touched."""
     if django_db_setup is None:
         return
     with django_db_blocker.unblock():
@@ -89,8 +93,16 @@ def fresh_database(django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
+    # The copy is dropped below: pytest-django's emptying it first (a flush, whose
+    # post-migrate handlers cost seconds) would be work thrown away.
+    flush = (
+        mock.patch.object(TransactionTestCase, "_fixture_teardown", lambda test_case: None)
+        if _left_on_copies
+        else contextlib.nullcontext()
+    )
     try:
-        return (yield)
+        with flush:
+            return (yield)
     finally:
         while _left_on_copies:
             test_database, copy = _left_on_copies.pop()
@@ -150,6 +162,18 @@ def _default_language():
     otherwise turn the next test's messages English, whichever test runs next."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _settings_restored():
+    """Fails the test that leaves settings changed for the tests after it on its worker:
+    an `override_settings` decorator mixed with the `settings` fixture restores them in the
+    wrong order, and the next tests' letters went to a mail server that is not there."""
+    from django.conf import settings as django_settings
+
+    before = django_settings._wrapped
+    yield
+    assert django_settings._wrapped is before, "the test left its settings behind"
 
 
 @pytest.fixture(autouse=True)

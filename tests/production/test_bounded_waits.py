@@ -176,14 +176,12 @@ def test_statements_are_limited_on_the_server(settings, django_db_blocker):
     assert settings.EMAIL_TIMEOUT == 10
 
 
-@override_settings(
-    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-    EMAIL_HOST="127.0.0.1",
-    EMAIL_TIMEOUT=1,
-)
 def test_a_mail_server_that_never_answers_fails_the_send_within_the_timeout(settings):
     from django.core.mail import send_mail
 
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_TIMEOUT = 1
     with HangingProxy(9) as proxy:
         proxy.hang()
         settings.EMAIL_PORT = proxy.port
