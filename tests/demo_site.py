@@ -32,6 +32,8 @@ from django.test import override_settings
 
 import psycopg
 
+from search.dictionary import DICTIONARY_FILE
+
 
 @dataclass(frozen=True)
 class DemoTemplate:
@@ -166,8 +168,25 @@ class Keys:
 
     @classmethod
     def now(cls):
-        code = _digest(_sources())
+        code = _digest(_sources(), *_server())
         return cls(migrated=code, demo=_digest(_demo_files(), code, datetime.date.today()))
+
+
+def _server():
+    """What of the database server goes into a migrated database: its version, and whether
+    it has the Russian dictionary files (search.dictionary), which `migrate` looks for."""
+    with _maintenance_connection() as server:
+        version = server.execute("SHOW server_version_num").fetchone()[0]
+        try:
+            with server.transaction(force_rollback=True):
+                server.execute(
+                    "CREATE TEXT SEARCH DICTIONARY pg_temp.probe (TEMPLATE = ispell, "
+                    f"DictFile = {DICTIONARY_FILE}, AffFile = {DICTIONARY_FILE})"
+                )
+            dictionary = True
+        except psycopg.Error:
+            dictionary = False
+    return version, dictionary
 
 
 _keys = None
