@@ -63,7 +63,6 @@ def target_storage(target):
             access_key=os.environ.get("BACKUP_S3_ACCESS_KEY_ID") or None,
             secret_key=os.environ.get("BACKUP_S3_SECRET_ACCESS_KEY") or None,
             default_acl="private",
-            object_acls=False,
             querystring_auth=True,
             file_overwrite=True,
         )

@@ -56,11 +56,12 @@ def run_backup(trigger=BackupRun.Trigger.SCHEDULED):
     run = BackupRun.objects.create(trigger=trigger, target=settings.BACKUP_TARGET)
     try:
         target = archive.target_storage(configured_target())
+        sealed_to = recipients()
         manifest = archive.back_up(
             target,
             connections[DEFAULT_DB_ALIAS].settings_dict,
             default_storage,
-            recipients=recipients(),
+            recipients=sealed_to,
             now=run.started_at,
         )
         run.name = manifest["name"]

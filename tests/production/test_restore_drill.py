@@ -67,8 +67,8 @@ def test_restored_site_compares_equal_with_the_changes_in_it(drilled):
     assert report.files > 20
     with drilled.blocker.unblock():
         restored = drill.RESTORED
-        image = drill.get_image_model()._base_manager.using(restored).get(
-            pk=drilled.changes["image"]
+        image = (
+            drill.get_image_model()._base_manager.using(restored).get(pk=drilled.changes["image"])
         )
         assert image.title.startswith("Снимок учений")
 
