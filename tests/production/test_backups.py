@@ -1,16 +1,20 @@
 """Backups: what is kept, where they go, how each run is recorded and who sees it."""
 
 import datetime
+import io
 import json
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
+from django.core.management import call_command
 from django.db import connections
 from django.test import override_settings
 
 import boto3
 import pytest
+import yaml
 from moto import mock_aws
 from pyrage import x25519
 
@@ -18,7 +22,6 @@ from home.backups import archive
 from home.backups.models import BackupRun
 from home.backups.retention import to_keep
 from home.backups.service import prune, run_backup
-from home.backups.tasks import back_up
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 UTC = datetime.UTC
@@ -89,12 +92,21 @@ def test_a_backup_run_is_recorded_with_its_sizes(site_media, tmp_path, settings)
     assert (tmp_path / "backups" / run.name / "database.dump").read_bytes()[:5] == b"PGDMP"
 
 
-def test_the_scheduled_task_backs_up(site_media, tmp_path, settings):
+def test_the_scheduler_enqueues_the_nightly_backup_and_the_worker_runs_it(
+    site_media, tmp_path, settings, task_queue
+):
+    compose = yaml.safe_load((Path(settings.BASE_DIR) / "compose.yaml").read_text())
+    scheduler = " ".join(compose["services"]["scheduler"]["command"])
+    assert '[ "$$(date +%H)" = "02" ]' in scheduler
+    assert "enqueue home.backups.tasks.back_up" in scheduler
     settings.BACKUP_TARGET = str(tmp_path / "backups")
-    back_up.enqueue()
+    call_command("enqueue", "home.backups.tasks.back_up", stdout=io.StringIO())
+    assert not BackupRun.objects.exists()
+    task_queue()
     run = BackupRun.objects.get()
     assert run.trigger == BackupRun.Trigger.SCHEDULED
     assert run.status == BackupRun.Status.SUCCEEDED
+    assert archive.backup_names(FileSystemStorage(location=tmp_path / "backups")) == [run.name]
 
 
 def test_a_failed_run_is_recorded_and_leaves_no_half_backup(
