@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connections
 from django.test import override_settings
 
@@ -173,3 +174,31 @@ def test_administrators_see_the_backups_in_russian_and_editors_do_not(client, su
     assert "Резервные копии" in page and "не удалась" in page
     client.force_login(editor)
     assert client.get("/admin/snippets/home/backuprun/").status_code in (302, 403)
+
+
+def test_the_commands_refuse_what_would_go_wrong(settings, tmp_path):
+    settings.BACKUP_TARGET = ""
+    with pytest.raises(CommandError, match="BACKUP_TARGET"):
+        call_command("backup", stdout=io.StringIO())
+    assert BackupRun.objects.get().status == BackupRun.Status.FAILED
+    # Checking a backup in a scratch database must not write into the live media.
+    with pytest.raises(CommandError, match="--media-root"):
+        call_command(
+            "restore",
+            "latest",
+            "--target",
+            str(tmp_path),
+            "--database-url",
+            "postgres://postgres@127.0.0.1/scratch",
+            "--no-input",
+        )
+    with pytest.raises(CommandError, match="No complete backup"):
+        call_command(
+            "restore",
+            "latest",
+            "--target",
+            str(tmp_path),
+            "--media-root",
+            str(tmp_path),
+            "--no-input",
+        )

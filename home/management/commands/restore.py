@@ -29,6 +29,9 @@ class Command(BaseCommand):
         target = target or settings.BACKUP_TARGET
         if not target:
             raise CommandError("Name the backups' place: --target or BACKUP_TARGET.")
+        if database_url and not media_root:
+            # A check of a backup in a scratch database must not overwrite the live media.
+            raise CommandError("With --database-url, name the media folder too: --media-root.")
         database = connections[DEFAULT_DB_ALIAS].settings_dict
         if database_url:
             database = dj_database_url.parse(database_url)
