@@ -34,11 +34,13 @@ ENV PYTHONUNBUFFERED=1 \
     PORT=8000 \
     GUNICORN_WORKERS=2 \
     GUNICORN_THREADS=4 \
-    GUNICORN_TIMEOUT=30
+    GUNICORN_TIMEOUT=30 \
+    PROMETHEUS_MULTIPROC_DIR=/tmp/prometheus
 
-# DejaVu has the Cyrillic glyphs the generated PDFs need.
+# DejaVu has the Cyrillic glyphs the generated PDFs need; postgresql-client (15, as the
+# database server) is pg_dump and pg_restore for the backups (docs/operations/backups.md).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core postgresql-client \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home app
@@ -47,8 +49,9 @@ WORKDIR /app
 COPY --from=build /venv /venv
 # Code and static files stay owned by root: the app user can write only to media.
 COPY --from=build /app /app
-RUN mkdir -p /app/media && chown app:app /app/media
-VOLUME ["/app/media"]
+RUN mkdir -p /app/media /backups /tmp/prometheus \
+    && chown app:app /app/media /backups /tmp/prometheus
+VOLUME ["/app/media", "/backups"]
 
 USER 10001:10001
 EXPOSE 8000

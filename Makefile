@@ -6,7 +6,7 @@ PY := $(CURDIR)/$(BIN)/python
 MANAGE := $(PY) $(CURDIR)/manage.py
 LOCAL_APPS := home news programs search
 
-.PHONY: run test check install lint checks docs pytest browser-deps image-check e2e messages catalogues lock clean
+.PHONY: run test check install lint checks docs pytest browser-deps image-check e2e messages catalogues lock clean restore-drill
 
 $(BIN)/.installed: requirements-dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -91,6 +91,13 @@ tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
 
 e2e: install messages browser-deps
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal -m e2e
+
+# The restore drill by hand (docs/operations/backups.md): the demo site plus changes in a
+# scratch PostgreSQL database, backed up encrypted, restored into a fresh database and media
+# folder and compared; fails on any difference. make test runs the same drill as
+# tests/production/test_restore_drill.py.
+restore-drill: install messages
+	$(MANAGE) restore_drill
 
 # Regenerate the lock files after changing dependencies in pyproject.toml.
 lock:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -19,11 +20,38 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+def operations_problems():
+    """Why production needs looking at although it serves pages: a backup too old, tasks
+    failing. Each reason is a short English sentence for the probe's JSON."""
+    from association.metrics import failed_tasks
+    from home.backups.service import last_success
+
+    reasons = []
+    now = timezone.now()
+    if settings.BACKUP_TARGET:
+        last = last_success()
+        limit = timedelta(hours=settings.BACKUP_MAX_AGE_HOURS)
+        if last is None:
+            reasons.append("no successful backup yet")
+        elif now - last.finished_at > limit:
+            hours = (now - last.finished_at).total_seconds() / 3600
+            reasons.append(f"last successful backup {hours:.0f} hours ago")
+    since = now - timedelta(minutes=settings.HEALTH_FAILED_TASKS_MINUTES)
+    failed = failed_tasks(since).count()
+    if failed:
+        reasons.append(
+            f"{failed} tasks failed in the last {settings.HEALTH_FAILED_TASKS_MINUTES} minutes"
+        )
+    return reasons
+
+
 def readyz(request):
     """Ready for traffic when the database answers; the cache is reported, not required.
 
     Without Redis every page is still served (from the database, a little slower), so a
     Redis outage must not take the instance out of the load balancer: it is "degraded".
+    So is a backup older than BACKUP_MAX_AGE_HOURS or tasks failing: still 200 for the load
+    balancer, with the reasons for the monitoring that reads the body.
     """
     checks = {}
     try:
@@ -42,13 +70,22 @@ def readyz(request):
     except Exception as error:
         logger.warning("Readiness: cache unreachable: %s", error)
         checks["cache"] = "error"
+    reasons = []
+    if checks["database"] == "ok":
+        try:
+            reasons = operations_problems()
+        except Exception:
+            logger.exception("Readiness: backups and tasks not checked")
+            reasons = ["backups and tasks not checked"]
+    if checks["cache"] != "ok":
+        reasons.insert(0, "cache unreachable")
+    status = "degraded" if reasons else "ok"
     if checks["database"] != "ok":
         status = "unavailable"
-    else:
-        status = "ok" if checks["cache"] == "ok" else "degraded"
-    return JsonResponse(
-        {"status": status, **checks}, status=503 if status == "unavailable" else 200
-    )
+    body = {"status": status, **checks}
+    if status == "degraded":
+        body["reasons"] = reasons
+    return JsonResponse(body, status=503 if status == "unavailable" else 200)
 
 
 class HealthCheckMiddleware:

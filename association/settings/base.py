@@ -3,6 +3,7 @@
 Every variable read here and in security.py is listed in the README's table.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -113,6 +114,8 @@ INSTALLED_APPS = LOCAL_APPS + [
 ]
 
 MIDDLEWARE = [
+    # Answers the Prometheus endpoint (token or monitoring network only) and times requests.
+    "association.metrics.MetricsMiddleware",
     # Answers /healthz and /readyz before host validation and the HTTPS redirect, so that
     # load balancer and container probes work with any Host header over plain HTTP.
     "association.health.HealthCheckMiddleware",
@@ -255,6 +258,15 @@ LETTER_RETRY_HOURS = int(os.environ.get("DJANGO_LETTER_RETRY_HOURS", "26"))
 LETTER_FIRST_RETRY_SECONDS = int(os.environ.get("DJANGO_LETTER_FIRST_RETRY_SECONDS", "60"))
 # Letters sent or failed, and finished task results, are deleted after this many days.
 LETTER_KEEP_DAYS = int(os.environ.get("DJANGO_LETTER_KEEP_DAYS", "30"))
+# Backups (home.backups, docs/operations/backups.md): where to (a directory or
+# s3://bucket/prefix), to whom they are encrypted (age public keys; required for a bucket),
+# how many to keep, and after how long without a successful one /readyz says "degraded".
+BACKUP_TARGET = os.environ.get("BACKUP_TARGET", "")
+BACKUP_AGE_RECIPIENTS = os.environ.get("BACKUP_AGE_RECIPIENTS", "")
+BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", "14"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("BACKUP_KEEP_WEEKLY", "8"))
+BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
+BACKUP_MAX_AGE_HOURS = float(os.environ.get("BACKUP_MAX_AGE_HOURS", "48"))
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")
@@ -416,3 +428,21 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_MB"
 # Content-Security-Policy (association.settings.security): images may come from the bucket.
 CONTENT_SECURITY_POLICY = content_security_policy(MEDIA_ORIGINS)
 ADMIN_CONTENT_SECURITY_POLICY = admin_content_security_policy(MEDIA_ORIGINS)
+
+# Prometheus metrics (association.metrics, docs/operations/monitoring.md): read with
+# "Authorization: Bearer METRICS_TOKEN" or straight from one of METRICS_ALLOWED_NETWORKS;
+# with neither set the endpoint answers 404.
+METRICS_PATH = "/" + os.environ.get("METRICS_PATH", "metrics").strip("/")
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = [
+    ipaddress.ip_network(network, strict=False) for network in env_list("METRICS_ALLOWED_NETWORKS")
+]
+# /readyz says "degraded" while tasks have failed within this many minutes (association.health).
+HEALTH_FAILED_TASKS_MINUTES = int(os.environ.get("HEALTH_FAILED_TASKS_MINUTES", "60"))
+
+# Error reports to Sentry when SENTRY_DSN is set, without personal data (association.errors).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from association.errors import init_sentry
+
+    init_sentry(SENTRY_DSN)

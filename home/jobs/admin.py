@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from django_tasks_db.models import DBTaskResult
 
+from home.backups.models import BackupRun
 from home.jobs.models import Letter
 
 
@@ -57,8 +58,30 @@ class TaskResultViewSet(SnippetViewSet):
     )
 
 
+class BackupRunViewSet(SnippetViewSet):
+    model = BackupRun
+    icon = "download"
+    menu_label = _("Backups")
+    list_display = ["started_at", "status", "trigger", "name", "database_bytes", "media_files"]
+    list_filter = ["status"]
+    panels = read_only(
+        "started_at",
+        "finished_at",
+        "status",
+        "trigger",
+        "name",
+        "target",
+        "encrypted",
+        "database_bytes",
+        "media_bytes",
+        "media_files",
+        "pruned",
+        "error",
+    )
+
+
 class BackgroundWorkViewSetGroup(SnippetViewSetGroup):
-    items = (LetterViewSet, TaskResultViewSet)
+    items = (LetterViewSet, TaskResultViewSet, BackupRunViewSet)
     menu_icon = "cogs"
     menu_label = _("Background work")
     menu_name = "background-work"

@@ -9,8 +9,8 @@ from home.members.models import MemberProfile
 EDITORS = "Редакторы"
 MODERATORS = "Модераторы"
 MEMBERS = "Члены ассоциации"
-# Snippets for administrators (superusers) alone: the letters and the task queue.
-ADMINISTRATORS_ONLY = {"home.letter", "django_tasks_database.dbtaskresult"}
+# Snippets for administrators (superusers) alone: the letters, the task queue, the backups.
+ADMINISTRATORS_ONLY = {"home.letter", "django_tasks_database.dbtaskresult", "home.backuprun"}
 
 
 def grant_snippet_permissions(sender=None, **kwargs):

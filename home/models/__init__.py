@@ -2,6 +2,7 @@
 
 # Models that live with their purpose (members, feedback, tag names) are imported here so that
 # Django registers them while loading the app, and `from home.models import X` keeps working.
+from home.backups.models import BackupRun
 from home.feedback.models import Question, TypoReport
 from home.i18n.tags import TagEnglishName
 from home.jobs.models import Letter
@@ -20,6 +21,7 @@ __all__ = [
     "AgeRating",
     "AssociationDocument",
     "AssociationSettings",
+    "BackupRun",
     "DocumentDownload",
     "DocumentVersion",
     "HomePage",

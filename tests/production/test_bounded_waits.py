@@ -83,7 +83,12 @@ def test_readyz_stays_ready_and_reports_a_hung_redis(redis_proxy):
     redis_proxy.hang()
     response, seconds = timed(client.get, "/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "degraded", "database": "ok", "cache": "error"}
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "error",
+        "reasons": ["cache unreachable"],
+    }
     assert seconds < 2
 
 

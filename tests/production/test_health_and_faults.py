@@ -54,10 +54,24 @@ def test_readyz_fails_with_the_database_down(client):
 def test_readyz_stays_ready_with_redis_refused_and_reports_it(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "degraded", "database": "ok", "cache": "error"}
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "error",
+        "reasons": ["cache unreachable"],
+    }
 
 
-@override_settings(CACHES=UNREACHABLE_REDIS)
+# A Redis of its own: another test's outage of the same server skips the cache silently for
+# CACHE_RETRY_SECONDS, which is the behaviour under test elsewhere, not here.
+@override_settings(
+    CACHES={
+        "default": {
+            **UNREACHABLE_REDIS["default"],
+            "LOCATION": f"redis://127.0.0.1:{CLOSED_PORT}/1",
+        }
+    }
+)
 def test_cache_errors_are_logged_not_raised(caplog):
     with caplog.at_level(logging.WARNING, logger="association.cache"):
         cache.set("key", "value")
