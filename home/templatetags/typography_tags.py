@@ -1,0 +1,16 @@
+from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from home.typography import typograph as set_typography
+
+register = template.Library()
+
+
+@register.filter(is_safe=True)
+def typograph(value):
+    """Non-breaking spaces and dashes of Russian typography (home.typography), for titles,
+    leads, captions and rich text alike: plain text is escaped first, HTML keeps its tags."""
+    if value is None or value == "":
+        return value
+    return mark_safe(set_typography(conditional_escape(value)))  # noqa: S308 - escaped above
