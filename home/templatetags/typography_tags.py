@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from home.typography import typograph as set_typography
 
@@ -14,3 +15,13 @@ def typograph(value):
     if value is None or value == "":
         return value
     return mark_safe(set_typography(conditional_escape(value)))  # noqa: S308 - escaped above
+
+
+@register.filter(is_safe=True)
+def midsentence(value):
+    """A Russian month or phrase set in the middle of a sentence: «январь 2027», not «Январь
+    2027» (month names are lower case in Russian); other languages keep their capitals."""
+    text = str(value or "")
+    if not text or not get_language().startswith("ru"):
+        return value
+    return text[0].lower() + text[1:]
