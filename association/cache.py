@@ -26,6 +26,7 @@ from django_tasks_db.models import DBTaskResult
 from redis.exceptions import RedisError
 
 from home import fragments
+from home.lowvision import COOKIE as LOW_VISION_COOKIE
 from home.caching import (
     VERSION_KEY,
     bump_content_version,
@@ -336,6 +337,7 @@ class PageCacheMiddleware:
             and is_language_path(request.path)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
+            and LOW_VISION_COOKIE not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
         )
 

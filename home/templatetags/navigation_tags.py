@@ -80,3 +80,10 @@ def breadcrumbs(context):
 @register.simple_tag(takes_context=True)
 def home_url(context):
     return _site_frame(context["request"])["home_url"]
+
+
+@register.simple_tag
+def page_numbers(items):
+    """The page numbers a listing's pagination shows: the ends, the current page and its
+    neighbours, a gap (Paginator.ELLIPSIS) for the rest."""
+    return list(items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1))
