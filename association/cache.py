@@ -337,7 +337,7 @@ class PageCacheMiddleware:
             and is_language_path(request.path)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
-            and LOW_VISION_COOKIE not in request.COOKIES
+            and not request.COOKIES.get(LOW_VISION_COOKIE)
             and "HTTP_AUTHORIZATION" not in request.META
         )
 

@@ -79,3 +79,21 @@ def typograph(text):
         elif part and not raw_depth:
             parts[index] = _text(part)
     return "".join(parts)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][»\")]?$")
+_PHRASE_END = re.compile(r"[,;:]$|^[—–]$")
+
+
+def shorten(text, words=30):
+    """`text` cut to about `words` words at the end of a sentence or, failing that, of a
+    phrase, never in the middle of one; an ellipsis marks the cut."""
+    tokens = str(text or "").split()
+    if len(tokens) <= words:
+        return str(text or "")
+    for pattern in (_SENTENCE_END, _PHRASE_END):
+        for end in range(words, words // 2, -1):
+            if pattern.search(tokens[end - 1]):
+                cut = " ".join(tokens[:end])
+                return cut if pattern is _SENTENCE_END else cut.rstrip(",;:—– ") + " …"
+    return " ".join(tokens[:words]) + " …"

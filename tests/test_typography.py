@@ -56,3 +56,13 @@ def test_filter_escapes_plain_text_and_keeps_rich_text():
         Context({"plain": "<b>в Твери</b>", "html": mark_safe("<b>в Твери</b>")})
     )
     assert output == f"&lt;b&gt;в{NBSP}Твери&lt;/b&gt;|<b>в{NBSP}Твери</b>"
+
+
+def test_a_long_lead_is_shortened_at_a_sentence_or_phrase_end():
+    from home.typography import shorten
+
+    sentence = "Слушатели разобрали бюджет модельной библиотеки. "
+    assert shorten(sentence * 8, words=20).endswith("библиотеки.")
+    phrase = "фонды, читатели, " * 10
+    assert shorten(phrase, words=7) == "фонды, читатели, фонды, читатели, фонды, читатели, фонды …"
+    assert shorten("Коротко и ясно.", words=20) == "Коротко и ясно."

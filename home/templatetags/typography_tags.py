@@ -3,6 +3,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from home.typography import shorten
 from home.typography import typograph as set_typography
 
 register = template.Library()
@@ -25,3 +26,9 @@ def midsentence(value):
     if not text or not get_language().startswith("ru"):
         return value
     return text[0].lower() + text[1:]
+
+
+@register.filter
+def excerpt(value, words=30):
+    """A lead or description shortened at a sentence's or phrase's end (home.typography)."""
+    return shorten(value, int(words))
