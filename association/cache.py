@@ -26,7 +26,6 @@ from django_tasks_db.models import DBTaskResult
 from redis.exceptions import RedisError
 
 from home import fragments
-from home.lowvision import COOKIE as LOW_VISION_COOKIE
 from home.caching import (
     VERSION_KEY,
     bump_content_version,
@@ -36,6 +35,7 @@ from home.caching import (
     query_variant_allowed,
 )
 from home.jobs.retry import backoff, retry_later
+from home.lowvision import COOKIE as LOW_VISION_COOKIE
 
 logger = logging.getLogger(__name__)
 

@@ -238,12 +238,25 @@ def _award(draw, rng, w, h):
     _person(draw, w // 2 - 150, stage, (29, 90, 69))
     _person(draw, w // 2 + 150, stage, (52, 86, 130))
     # A diploma held between them, and a cup on a stand.
-    draw.rectangle([w // 2 - 90, stage - 150, w // 2 + 90, stage - 30], fill=PAPER, outline=(227, 169, 59), width=8)
+    draw.rectangle(
+        [w // 2 - 90, stage - 150, w // 2 + 90, stage - 30],
+        fill=PAPER,
+        outline=(227, 169, 59),
+        width=8,
+    )
     draw.line([(w // 2 - 60, stage - 110), (w // 2 + 60, stage - 110)], fill=INK, width=5)
     draw.line([(w // 2 - 50, stage - 80), (w // 2 + 50, stage - 80)], fill=(150, 150, 140), width=4)
     cup = w - 220
     draw.rectangle([cup - 50, stage - 120, cup + 50, stage], fill=WOOD_DARK)
-    draw.polygon([(cup - 50, stage - 260), (cup + 50, stage - 260), (cup + 20, stage - 170), (cup - 20, stage - 170)], fill=(227, 169, 59))
+    draw.polygon(
+        [
+            (cup - 50, stage - 260),
+            (cup + 50, stage - 260),
+            (cup + 20, stage - 170),
+            (cup - 20, stage - 170),
+        ],
+        fill=(227, 169, 59),
+    )
     draw.rectangle([cup - 8, stage - 170, cup + 8, stage - 135], fill=(227, 169, 59))
     draw.rectangle([cup - 35, stage - 135, cup + 35, stage - 120], fill=(227, 169, 59))
     for x in range(80, 360, 90):  # the audience's heads in front
@@ -254,11 +267,15 @@ def _excursion(draw, rng, w, h):
     draw.rectangle([0, 0, w, h], fill=(190, 218, 236))
     draw.rectangle([0, h * 0.78, w, h], fill=(150, 150, 140))
     left, right, top = 200, w - 200, 120
-    draw.polygon([(left - 30, top), (right + 30, top), (w // 2, 30)], fill=(236, 226, 204), outline=INK)
+    draw.polygon(
+        [(left - 30, top), (right + 30, top), (w // 2, 30)], fill=(236, 226, 204), outline=INK
+    )
     draw.rectangle([left, top, right, h * 0.78], fill=(236, 226, 204))
     for k in range(6):  # columns
         x = left + 40 + k * (right - left - 80) // 5
-        draw.rectangle([x - 18, top + 20, x + 18, h * 0.78 - 20], fill=(255, 250, 240), outline=(200, 190, 170))
+        draw.rectangle(
+            [x - 18, top + 20, x + 18, h * 0.78 - 20], fill=(255, 250, 240), outline=(200, 190, 170)
+        )
     draw.rectangle([w // 2 - 50, h * 0.78 - 150, w // 2 + 50, h * 0.78], fill=WOOD_DARK)
     for x in (90, w - 90):  # trees
         draw.rectangle([x - 10, h * 0.5, x + 10, h * 0.8], fill=WOOD_DARK)
@@ -273,14 +290,23 @@ def _lecture(draw, rng, w, h):
     draw.rectangle([0, h * 0.76, w, h], fill=(160, 130, 100))
     draw.rectangle([80, 50, 560, 320], fill=(255, 255, 255), outline=INK, width=4)
     for line in range(5):  # slide text
-        draw.line([(120, 100 + line * 40), (520 - rng.randint(0, 140), 100 + line * 40)], fill=(90, 90, 90), width=10)
+        draw.line(
+            [(120, 100 + line * 40), (520 - rng.randint(0, 140), 100 + line * 40)],
+            fill=(90, 90, 90),
+            width=10,
+        )
     _person(draw, 760, int(h * 0.6), rng.choice(SPINES[:6]))
-    draw.polygon([(690, h * 0.55), (830, h * 0.55), (810, h * 0.76), (710, h * 0.76)], fill=WOOD_DARK)
+    draw.polygon(
+        [(690, h * 0.55), (830, h * 0.55), (810, h * 0.76), (710, h * 0.76)], fill=WOOD_DARK
+    )
     draw.rectangle([720, h * 0.52, 800, h * 0.56], fill=PAPER)
     for row in range(2):  # listeners from behind
         for k in range(5):
             x = 120 + k * 230 + row * 110
-            draw.ellipse([x - 40, h - 150 + row * 80, x + 40, h - 70 + row * 80], fill=(60 + row * 30, 60, 70))
+            draw.ellipse(
+                [x - 40, h - 150 + row * 80, x + 40, h - 70 + row * 80],
+                fill=(60 + row * 30, 60, 70),
+            )
 
 
 def _digitising(draw, rng, w, h):
@@ -290,14 +316,25 @@ def _digitising(draw, rng, w, h):
     draw.rectangle([140, base - 40, 700, base], fill=(70, 70, 80))
     draw.rectangle([170, base - 70, 670, base - 40], fill=(236, 230, 210), outline=INK)
     for k in range(10):
-        draw.line([(190 + (k % 2) * 250, base - 64 + (k // 2) * 5), (400 + (k % 2) * 250, base - 64 + (k // 2) * 5)], fill=(120, 120, 110), width=2)
+        draw.line(
+            [
+                (190 + (k % 2) * 250, base - 64 + (k // 2) * 5),
+                (400 + (k % 2) * 250, base - 64 + (k // 2) * 5),
+            ],
+            fill=(120, 120, 110),
+            width=2,
+        )
     draw.rectangle([190, base - 320, 230, base - 40], fill=(60, 60, 70))
     draw.rectangle([150, base - 340, 690, base - 300], fill=(60, 60, 70))
     draw.rectangle([800, 80, 1120, base - 60], fill=(40, 44, 42))
     draw.rectangle([820, 100, 1100, base - 80], fill=(236, 230, 210))
     draw.rectangle([840, 120, 1080, 160], fill=INK)
     for line in range(8):
-        draw.line([(840, 190 + line * 26), (1080 - rng.randint(0, 80), 190 + line * 26)], fill=(120, 120, 110), width=6)
+        draw.line(
+            [(840, 190 + line * 26), (1080 - rng.randint(0, 80), 190 + line * 26)],
+            fill=(120, 120, 110),
+            width=6,
+        )
     draw.rectangle([940, base - 60, 980, base], fill=(40, 44, 42))
     y = base + 120  # a pile of bound newspapers
     for _ in range(4):

@@ -17,8 +17,10 @@ COOKIE = "lowvision"
 # The mode as the link turns it on: the middle size and black on white, as ГОСТ Р 52872-2019
 # practice offers first.
 DEFAULT = "size-2 scheme-bw"
-_SETTING = re.compile(r"^(size-[1-3]|scheme-(bw|wb|blue|brown|green)|spacing-[12]|leading-[12]|"
-                      r"images-(off|grey)|font-serif)$")
+_SETTING = re.compile(
+    r"^(size-[1-3]|scheme-(bw|wb|blue|brown|green)|spacing-[12]|leading-[12]|"
+    r"images-(off|grey)|font-serif)$"
+)
 YEAR = 365 * 24 * 3600
 
 
@@ -46,7 +48,9 @@ def switch(request):
     if request.GET.get("mode") == "off":
         response.delete_cookie(COOKIE, samesite="Lax")
     else:
-        response.set_cookie(COOKIE, DEFAULT, max_age=YEAR, samesite="Lax", secure=request.is_secure())
+        response.set_cookie(
+            COOKIE, DEFAULT, max_age=YEAR, samesite="Lax", secure=request.is_secure()
+        )
     return response
 
 

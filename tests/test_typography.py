@@ -1,9 +1,9 @@
 """Russian typography on output: the lines a reader sees never break where they must not."""
 
-import pytest
-
 from django.template import Context, Template
 from django.utils.safestring import mark_safe
+
+import pytest
 
 from home.typography import NBSP, typograph
 

@@ -20,7 +20,11 @@ def latest_articles(count, locale_id):
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
     articles = (
         public_pages(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=now))
-        .annotate(pinned_now=Case(When(still_pinned, then=True), default=False, output_field=BooleanField()))
+        .annotate(
+            pinned_now=Case(
+                When(still_pinned, then=True), default=False, output_field=BooleanField()
+            )
+        )
         .select_related("featured_image")
         .prefetch_related("regions", Prefetch("featured_image__renditions", queryset=renditions))
         .order_by("-pinned_now", "-date", "-pk")[:count]

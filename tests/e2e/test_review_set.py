@@ -27,9 +27,11 @@ SHOW_PICTURES = """async () => {
 
 
 def _page(model, **lookup):
-    return apps.get_model(*model.split(".")).objects.filter(
-        locale__language_code="ru", **lookup
-    ).first()
+    return (
+        apps.get_model(*model.split("."))
+        .objects.filter(locale__language_code="ru", **lookup)
+        .first()
+    )
 
 
 def _in(language, page):

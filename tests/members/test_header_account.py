@@ -52,9 +52,7 @@ def test_a_member_sees_who_is_signed_in_and_can_sign_out(client, about):
     assert ">Войти<" not in part
 
 
-def test_a_signed_in_name_never_reaches_another_reader_through_the_caches(
-    client, caches_on, about
-):
+def test_a_signed_in_name_never_reaches_another_reader_through_the_caches(client, caches_on, about):
     anna = member_user("anna", first_name="Анна", last_name="Смирнова")
     boris = member_user("boris", first_name="Борис", last_name="Петров")
     assert client.get(about.url)["X-Page-Cache"] == "miss"

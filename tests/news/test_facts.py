@@ -60,7 +60,7 @@ def test_an_event_cannot_end_before_it_starts(index):
 def test_event_dates_are_shown_and_in_the_json_ld(client, index):
     article = news_page(index, title="Конференция", event_start=day(6, 19), event_end=day(6, 20))
     html = client.get(article.url).content.decode()
-    assert "19–20 июня 2025" in html
+    assert "19–20\xa0июня 2025" in html  # a date range keeps its month (home.typography)
     event = structured_data(html)["about"]
     assert event == {
         "@type": "Event",
@@ -188,8 +188,12 @@ def test_photo_credits_show_in_captions(client, index):
         ],
     )
     html = client.get(article.url).content.decode()
-    assert '<span class="credit">Фото: И. Петров</span>' in html
-    assert 'Зал библиотеки <span class="credit">Фото: пресс-служба</span>' in html
+    assert '<span class="credit">Фото: И.\xa0Петров</span>' in html
+    # A caption and its credit are two lines, never run together.
+    assert (
+        '<span class="caption">Зал библиотеки</span> <span class="credit">Фото: пресс-служба</span>'
+        in html
+    )
 
 
 def test_a_cyrillic_title_gets_a_short_latin_slug(index):

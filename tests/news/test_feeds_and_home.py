@@ -126,7 +126,9 @@ def test_a_pinned_article_takes_its_place_by_date_after_its_deadline(client, hom
         date=timezone.now() - datetime.timedelta(days=70),
     )
     for number in range(3):
-        news_page(index, title=f"Свежая {number}", date=timezone.now() - datetime.timedelta(days=number))
+        news_page(
+            index, title=f"Свежая {number}", date=timezone.now() - datetime.timedelta(days=number)
+        )
     html = client.get(home.url).content.decode()
     block = html.split('class="container home-section news-latest"')[1].split("</section>")[0]
     assert "Запись идёт" in block

@@ -162,8 +162,13 @@ def test_a_cancelled_event_takes_no_place_among_the_upcoming_on_the_home_page(cl
     )
     programme(index, title="Будущая стажировка", start_date=days(3))
     page = club(home)
-    meeting(page, title="Отменённое заседание", start_date=days(4), cancelled=True,
-            cancellation_notice="Заседание отменено.")
+    meeting(
+        page,
+        title="Отменённое заседание",
+        start_date=days(4),
+        cancelled=True,
+        cancellation_notice="Заседание отменено.",
+    )
     html = client.get(home.url).content.decode()
     assert "Будущая стажировка" in html
     assert "Отменённый семинар" not in html
