@@ -19,6 +19,7 @@ from news.models import NewsPage, NewsPageMentionedPerson
 from tests.factories import OrganisationFactory, PersonFactory, RegionFactory
 from tests.news.factories import ImageFactory, news_page
 from tests.news.test_article import structured_data
+from tests.text import plain
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def test_people_mentioned_are_listed_with_position_and_organisation(client, inde
     )
     article = news_page(index, title="Час неформального общения")
     mentioned(article, person)
-    html = client.get(article.url).content.decode()
+    html = plain(client.get(article.url).content.decode())
     assert "Упоминаемые лица" in html
     assert f'href="{index.url}?person={person.pk}">Н. Н. Ткаченко</a>' in html
     assert "главный библиотекарь, ЦБС Первомайского района" in html
@@ -129,7 +130,7 @@ def test_a_persons_news_lists_only_live_public_articles_about_them(client, index
     other = news_page(index, title="Новость без неё")
 
     response = client.get(index.url, {"person": person.pk})
-    html = response.content.decode()
+    html = plain(response.content.decode())
     assert response.status_code == 200
     assert "Новости с упоминанием: Е. В. Угрюмова, директор ЦБС" in html
     assert shown.title in html

@@ -10,6 +10,7 @@ import pytest
 
 from programs.models import Format, TrainingProgramPage
 from tests.programs.factories import club, meeting, programme
+from tests.text import plain
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +204,7 @@ def test_meeting_page_shows_agenda_in_order_with_speakers(client, home):
             ("quiz", {"title": "Краеведческая викторина"}),
         ],
     )
-    html = client.get(page.url).content.decode()
+    html = plain(client.get(page.url).content.decode())
     assert "19–20 июня 2024" in html
     assert html.index("Итоги года") < html.index("Методист как наставник")
     assert html.index("Методист как наставник") < html.index("Краеведческая викторина")

@@ -17,6 +17,7 @@ from programs.models import DatePrecision, ResolutionStatus, Status, TrainingPro
 from tests.factories import OrganisationFactory
 from tests.members.factories import resolution, resolution_index
 from tests.programs.factories import club, meeting, programme
+from tests.text import plain
 
 pytestmark = pytest.mark.django_db
 NBSP = "\xa0"
@@ -25,7 +26,7 @@ NBSP = "\xa0"
 def page_html(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
-    return response.content.decode()
+    return plain(response.content.decode())
 
 
 def json_ld(html):
