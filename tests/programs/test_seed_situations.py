@@ -77,7 +77,7 @@ def test_a_seminar_of_the_school_for_library_heads(client, index):
     assert "24–25 сентября 2020" in html
     assert "Конференц-зал краевой библиотеки, г. Владивосток, ул. Светланская, д. 1" in html
     assert regional.name in html
-    assert f"1{NBSP}787 участников" in html
+    assert "1 787 участников" in html  # with a no-break space, read as text by page_html
     assert "из 44 муниципальных образований" in html
     assert "Школа руководителей" in html
     data = json_ld(html)
