@@ -35,6 +35,7 @@ from home.caching import (
     query_variant_allowed,
 )
 from home.jobs.retry import backoff, retry_later
+from home.lowvision import COOKIE as LOW_VISION_COOKIE
 
 logger = logging.getLogger(__name__)
 
@@ -336,6 +337,7 @@ class PageCacheMiddleware:
             and is_language_path(request.path)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
+            and not request.COOKIES.get(LOW_VISION_COOKIE)
             and "HTTP_AUTHORIZATION" not in request.META
         )
 

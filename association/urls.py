@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from association import health
+from home import lowvision as home_lowvision
 from home import views as home_views
 from home.members import downloads as home_downloads
 from home.sitemaps import LocalizedSitemap
@@ -57,6 +58,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("account/", include("home.members.urls")),
+    path("low-vision/", home_lowvision.switch, name="low_vision"),
     path("feedback/", include("home.feedback.urls")),
     path("subscription/", include("news.reader.urls")),
     path("registration/", include("programs.registrations.urls")),

@@ -1,6 +1,7 @@
-"""Drawn scenes of library life for the demo content: shelves, a reading room, a seminar table
-and a stack of books, drawn with Pillow from a seed so each picture differs but the same seed
-always gives the same picture. No photographs, nothing copyrighted."""
+"""Drawn scenes of library life for the demo content, one per subject (shelves, a reading room,
+a seminar, books, a round table, an exhibition, an award, an excursion, a lecture, digitising),
+drawn with Pillow from a seed so each picture differs but the same seed always gives the same
+picture. No photographs, nothing copyrighted: captions credit them as drawings."""
 
 import random
 
@@ -21,12 +22,28 @@ SCENES = {
     "reading_room": "Рисунок: читальный зал с лампами на столах",
     "seminar": "Рисунок: семинар за длинным столом перед экраном",
     "books": "Рисунок: стопки книг и раскрытая книга",
+    "round_table": "Рисунок: участники за круглым столом обсуждают проекты",
+    "exhibition": "Рисунок: выставка краеведческих проектов на стендах",
+    "award": "Рисунок: вручение грамоты на сцене",
+    "excursion": "Рисунок: экскурсия у здания библиотеки с колоннами",
+    "lecture": "Рисунок: докладчик у кафедры перед слушателями",
+    "digitising": "Рисунок: сканер и подшивка старой газеты",
 }
 
 
 def scene_for(title):
     """The scene that suits a picture's title."""
     text = title.lower()
+    for scene, words in (
+        ("award", ("наград", "грамот", "лучших", "преми")),
+        ("round_table", ("кругл", "в командах", "в группах", "неформальн", "волонт")),
+        ("exhibition", ("выставк", "конкурс", "проектов")),
+        ("excursion", ("экскурс", "неделя в", "стажиров")),
+        ("lecture", ("доклад", "защита", "итоги", "лекци", "деловой клуб")),
+        ("digitising", ("оцифр", "газет")),
+    ):
+        if any(word in text for word in words):
+            return scene
     if any(word in text for word in ("заседан", "семинар", "школ", "собрани", "клуб", "тренинг")):
         return "seminar"
     if any(word in text for word in ("чтени", "читат", "дет", "конкурс")):
@@ -174,12 +191,175 @@ def _books(draw, rng, w, h):
     _open_book(draw, w // 2, base + 40, 2.0)
 
 
+def _round_table(draw, rng, w, h):
+    draw.rectangle([0, h * 0.62, w, h], fill=(150, 120, 92))
+    _book_row(draw, rng, 40, 300, int(h * 0.5), 140)
+    _book_row(draw, rng, w - 300, w - 40, int(h * 0.5), 140)
+    cx, cy = w // 2, int(h * 0.7)
+    for k, dx in enumerate((-330, -200, -70, 70, 200, 330)):  # people behind the table
+        _person(draw, cx + dx, cy - 40 - (20 if k in (2, 3) else 0), rng.choice(SPINES[:7]))
+    draw.ellipse([cx - 420, cy - 70, cx + 420, cy + 90], fill=WOOD_DARK)
+    draw.ellipse([cx - 410, cy - 80, cx + 410, cy + 76], fill=WOOD)
+    for dx in (-260, -90, 90, 260):  # papers and cups on the table
+        draw.rectangle([cx + dx - 40, cy - 30, cx + dx + 40, cy + 10], fill=PAPER, outline=INK)
+        draw.ellipse([cx + dx + 50, cy - 20, cx + dx + 72, cy + 2], fill=(255, 255, 255))
+    for dx in (-380, 380):  # two people in front, seen from behind
+        _person(draw, cx + dx, h + 40, rng.choice(SPINES[:7]))
+
+
+def _exhibition(draw, rng, w, h):
+    draw.rectangle([0, h * 0.8, w, h], fill=(188, 170, 140))
+    for k in range(4):  # stands with posters
+        x = 70 + k * 280
+        draw.rectangle([x, 60, x + 220, 400], fill=(255, 255, 255), outline=INK, width=3)
+        draw.rectangle([x + 20, 80, x + 200, 200], fill=rng.choice(WALLS[1:] + [(188, 214, 230)]))
+        draw.polygon(
+            [(x + 30, 190), (x + 90, 120), (x + 140, 170), (x + 190, 110), (x + 190, 190)],
+            fill=rng.choice(SPINES[:5]),
+        )
+        for line in range(5):
+            draw.line(
+                [(x + 20, 230 + line * 30), (x + 200 - rng.randint(0, 60), 230 + line * 30)],
+                fill=(120, 120, 110),
+                width=6,
+            )
+        draw.rectangle([x + 100, 400, x + 120, h * 0.8], fill=INK)
+    for x in (260, 620, 900):  # visitors
+        _person(draw, x, h - 20, rng.choice(SPINES[:7]))
+
+
+def _award(draw, rng, w, h):
+    draw.rectangle([0, 0, w, h], fill=(120, 40, 52))
+    for k in range(0, w, 90):  # curtain folds
+        draw.rectangle([k, 0, k + 40, h * 0.7], fill=(140, 52, 64))
+    draw.rectangle([0, h * 0.7, w, h], fill=WOOD)
+    draw.rectangle([0, h * 0.7, w, h * 0.7 + 16], fill=WOOD_DARK)
+    stage = int(h * 0.7)
+    _person(draw, w // 2 - 150, stage, (29, 90, 69))
+    _person(draw, w // 2 + 150, stage, (52, 86, 130))
+    # A diploma held between them, and a cup on a stand.
+    draw.rectangle(
+        [w // 2 - 90, stage - 150, w // 2 + 90, stage - 30],
+        fill=PAPER,
+        outline=(227, 169, 59),
+        width=8,
+    )
+    draw.line([(w // 2 - 60, stage - 110), (w // 2 + 60, stage - 110)], fill=INK, width=5)
+    draw.line([(w // 2 - 50, stage - 80), (w // 2 + 50, stage - 80)], fill=(150, 150, 140), width=4)
+    cup = w - 220
+    draw.rectangle([cup - 50, stage - 120, cup + 50, stage], fill=WOOD_DARK)
+    draw.polygon(
+        [
+            (cup - 50, stage - 260),
+            (cup + 50, stage - 260),
+            (cup + 20, stage - 170),
+            (cup - 20, stage - 170),
+        ],
+        fill=(227, 169, 59),
+    )
+    draw.rectangle([cup - 8, stage - 170, cup + 8, stage - 135], fill=(227, 169, 59))
+    draw.rectangle([cup - 35, stage - 135, cup + 35, stage - 120], fill=(227, 169, 59))
+    for x in range(80, 360, 90):  # the audience's heads in front
+        draw.ellipse([x, h - 60, x + 70, h + 20], fill=(60, 60, 70))
+
+
+def _excursion(draw, rng, w, h):
+    draw.rectangle([0, 0, w, h], fill=(190, 218, 236))
+    draw.rectangle([0, h * 0.78, w, h], fill=(150, 150, 140))
+    left, right, top = 200, w - 200, 120
+    draw.polygon(
+        [(left - 30, top), (right + 30, top), (w // 2, 30)], fill=(236, 226, 204), outline=INK
+    )
+    draw.rectangle([left, top, right, h * 0.78], fill=(236, 226, 204))
+    for k in range(6):  # columns
+        x = left + 40 + k * (right - left - 80) // 5
+        draw.rectangle(
+            [x - 18, top + 20, x + 18, h * 0.78 - 20], fill=(255, 250, 240), outline=(200, 190, 170)
+        )
+    draw.rectangle([w // 2 - 50, h * 0.78 - 150, w // 2 + 50, h * 0.78], fill=WOOD_DARK)
+    for x in (90, w - 90):  # trees
+        draw.rectangle([x - 10, h * 0.5, x + 10, h * 0.8], fill=WOOD_DARK)
+        draw.ellipse([x - 80, h * 0.2, x + 80, h * 0.56], fill=(88, 120, 70))
+    for k in range(6):  # a group with its guide
+        _person(draw, 300 + k * 110, h - 10, rng.choice(SPINES[:7]))
+    draw.rectangle([930, h - 200, 940, h - 60], fill=INK)
+    draw.polygon([(940, h - 200), (1000, h - 185), (940, h - 170)], fill=(168, 67, 26))
+
+
+def _lecture(draw, rng, w, h):
+    draw.rectangle([0, h * 0.76, w, h], fill=(160, 130, 100))
+    draw.rectangle([80, 50, 560, 320], fill=(255, 255, 255), outline=INK, width=4)
+    for line in range(5):  # slide text
+        draw.line(
+            [(120, 100 + line * 40), (520 - rng.randint(0, 140), 100 + line * 40)],
+            fill=(90, 90, 90),
+            width=10,
+        )
+    _person(draw, 760, int(h * 0.6), rng.choice(SPINES[:6]))
+    draw.polygon(
+        [(690, h * 0.55), (830, h * 0.55), (810, h * 0.76), (710, h * 0.76)], fill=WOOD_DARK
+    )
+    draw.rectangle([720, h * 0.52, 800, h * 0.56], fill=PAPER)
+    for row in range(2):  # listeners from behind
+        for k in range(5):
+            x = 120 + k * 230 + row * 110
+            draw.ellipse(
+                [x - 40, h - 150 + row * 80, x + 40, h - 70 + row * 80],
+                fill=(60 + row * 30, 60, 70),
+            )
+
+
+def _digitising(draw, rng, w, h):
+    draw.rectangle([0, h * 0.66, w, h], fill=WOOD)
+    base = int(h * 0.66)
+    # A scanner with a newspaper spread open on it, and a screen with the page.
+    draw.rectangle([140, base - 40, 700, base], fill=(70, 70, 80))
+    draw.rectangle([170, base - 70, 670, base - 40], fill=(236, 230, 210), outline=INK)
+    for k in range(10):
+        draw.line(
+            [
+                (190 + (k % 2) * 250, base - 64 + (k // 2) * 5),
+                (400 + (k % 2) * 250, base - 64 + (k // 2) * 5),
+            ],
+            fill=(120, 120, 110),
+            width=2,
+        )
+    draw.rectangle([190, base - 320, 230, base - 40], fill=(60, 60, 70))
+    draw.rectangle([150, base - 340, 690, base - 300], fill=(60, 60, 70))
+    draw.rectangle([800, 80, 1120, base - 60], fill=(40, 44, 42))
+    draw.rectangle([820, 100, 1100, base - 80], fill=(236, 230, 210))
+    draw.rectangle([840, 120, 1080, 160], fill=INK)
+    for line in range(8):
+        draw.line(
+            [(840, 190 + line * 26), (1080 - rng.randint(0, 80), 190 + line * 26)],
+            fill=(120, 120, 110),
+            width=6,
+        )
+    draw.rectangle([940, base - 60, 980, base], fill=(40, 44, 42))
+    y = base + 120  # a pile of bound newspapers
+    for _ in range(4):
+        draw.rectangle([140, y - 26, 520, y], fill=rng.choice(SPINES[:6]))
+        y -= 28
+
+
+SCENE_PAINTERS = {
+    "shelves": _shelves,
+    "reading_room": _reading_room,
+    "seminar": _seminar,
+    "books": _books,
+    "round_table": _round_table,
+    "exhibition": _exhibition,
+    "award": _award,
+    "excursion": _excursion,
+    "lecture": _lecture,
+    "digitising": _digitising,
+}
+
+
 def draw_scene(scene, seed, size=(1200, 675)):
     """An RGB picture of `scene` (one of SCENES)."""
     rng = random.Random(seed)  # noqa: S311 - pictures, not secrets
     picture = Image.new("RGB", size, rng.choice(WALLS))
     draw = ImageDraw.Draw(picture)
-    {"shelves": _shelves, "reading_room": _reading_room, "seminar": _seminar, "books": _books}[
-        scene
-    ](draw, rng, *size)
+    SCENE_PAINTERS[scene](draw, rng, *size)
     return picture

@@ -33,7 +33,9 @@ def clean_query(raw):
 JOINED_BLOCKS = re.compile(r"\s*,(?:\s*,)+\s*|(?<=[.!?…])\s*,\s+(?=[«\"(\w])")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=\S)|\s*\n\s*")
 SENTENCE_END = ".!?…"
-EXCERPT_WORDS = 40
+EXCERPT_WORDS = 32
+# A token that ends a phrase: a place to cut an excerpt.
+PHRASE_END = re.compile(r"[,;:.!?…»)]$|^[—–]$")
 
 
 def sentences(text):
@@ -100,9 +102,24 @@ def _marked_window(sentence, found, words):
     start = 0
     if len(tokens) > words and hits:
         start = max(0, min(hits[0] - words // 3, len(tokens) - words))
-    window = [_mark(token, found) for token in tokens[start : start + words]]
+    end = min(start + words, len(tokens))
+    # Cut at a phrase's edge (after a comma, a colon, a dash) rather than inside it, when one
+    # is near: the window starts after the closest break before it and ends after the last
+    # break in its final third.
+    if start:
+        for i in range(start - 1, max(-1, start - words // 3 - 1), -1):
+            if PHRASE_END.search(tokens[i]):
+                start = i + 1
+                break
+    if end < len(tokens):
+        floor = max(start, hits[0] if hits else start, end - words // 3)
+        for i in range(end - 1, floor - 1, -1):
+            if PHRASE_END.search(tokens[i]):
+                end = i + 1
+                break
+    window = [_mark(token, found) for token in tokens[start:end]]
     prefix = "… " if start else ""
-    suffix = " …" if start + words < len(tokens) else ""
+    suffix = " …" if end < len(tokens) else ""
     return prefix + " ".join(window) + suffix
 
 

@@ -44,6 +44,7 @@ def search(request):
     context = {
         "form": form,
         "search_query": request.GET.get("q", "")[:MAX_QUERY_LENGTH],
+        "search_page": True,
         "indexable": not request.GET,
     }
     status = 200

@@ -264,7 +264,9 @@ class Loader:
             page = Page.objects.filter(url_path=path, locale=self.russian).first()
             return page.specific if page else None
         if "seed" in raw:
-            return make_image(self.text(raw.get("draw", title)), raw["seed"])
+            return make_image(
+                self.text(raw.get("draw", title)), raw["seed"], scene=raw.get("scene")
+            )
         if "pdf" in raw:
             return make_document(self.text(raw["pdf"]), raw.get("text", []), raw["file"])
         names = {field.name for field in model._meta.fields}

@@ -20,19 +20,20 @@ FONT_CANDIDATES = [
 ]
 
 
-def make_image(title, seed, size=(1200, 675)):
-    """A drawn scene of library life that suits `title` (home.illustrations), stored once per
-    title; its description says what it shows, for alternative text. Pictures of earlier demo
-    versions (abstract shapes) are redrawn."""
+def make_image(title, seed, size=(1200, 675), scene=None):
+    """A drawn scene of library life, `scene` or the one that suits `title`
+    (home.illustrations), stored once per title; its description says what it shows, for
+    alternative text. Pictures of earlier demo versions or of another scene are redrawn."""
+    scene = scene or scene_for(title)
     existing = get_image_model().objects.filter(title=title).first()
-    if existing and existing.description == SCENES[scene_for(title)]:
+    if existing and existing.description == SCENES[scene]:
         return existing
-    return _draw_image(existing, title, seed, size)
+    return _draw_image(existing, title, seed, size, scene)
 
 
-def _draw_image(existing, title, seed, size=(1200, 675)):
+def _draw_image(existing, title, seed, size=(1200, 675), scene=None):
     Image = get_image_model()
-    scene = scene_for(title)
+    scene = scene or scene_for(title)
     buffer = io.BytesIO()
     draw_scene(scene, seed, size).save(buffer, "JPEG", quality=80, optimize=True)
     file = ImageFile(buffer, name=f"library-{slugify(str(seed)) or 'image'}.jpg")

@@ -24,7 +24,12 @@ def _site_frame(request):
         return {
             "home_url": home.get_url(request),
             "menu": [
-                {"title": item.title, "url": item.get_url(request), "url_path": item.url_path}
+                {
+                    "title": item.title,
+                    "url": item.get_url(request),
+                    "url_path": item.url_path,
+                    "slug": item.slug,
+                }
                 for item in items
             ],
         }
@@ -39,6 +44,18 @@ def main_menu(context):
         "items": _site_frame(context["request"])["menu"],
         "current_path": getattr(current, "url_path", ""),
     }
+
+
+# The five things readers come for, in the order the home page offers them: the section of
+# the main menu with this slug, what the reader does there (translated in the template).
+MAIN_TASKS = ("news", "programmes", "clubs", "documents", "membership")
+
+
+@register.inclusion_tag("includes/main_tasks.html", takes_context=True)
+def main_tasks(context):
+    """The home page's entry points: the main menu's sections for the five main tasks."""
+    by_slug = {item.get("slug"): item for item in _site_frame(context["request"])["menu"]}
+    return {"tasks": [(slug, by_slug[slug]) for slug in MAIN_TASKS if slug in by_slug]}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -63,3 +80,10 @@ def breadcrumbs(context):
 @register.simple_tag(takes_context=True)
 def home_url(context):
     return _site_frame(context["request"])["home_url"]
+
+
+@register.simple_tag
+def page_numbers(items):
+    """The page numbers a listing's pagination shows: the ends, the current page and its
+    neighbours, a gap (Paginator.ELLIPSIS) for the rest."""
+    return list(items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1))

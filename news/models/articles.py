@@ -176,6 +176,15 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
         default=False,
         help_text=_("Pinned articles are shown first in the home page's news block."),
     )
+    pinned_until = models.DateTimeField(
+        _("pinned until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this moment (a registration deadline, say) the article takes its place by "
+            "date again. Empty: pinned until unpinned by hand."
+        ),
+    )
 
     base_form_class = NewsPageForm
 
@@ -215,7 +224,9 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
         *topic_panels("related_pages", _("Related page")),
         FieldPanel("age_rating"),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("pinned")]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel([FieldPanel("pinned"), FieldPanel("pinned_until")], heading=_("Pinning"))
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
@@ -244,6 +255,7 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
         SynchronizedField("source_url"),
         SynchronizedField("age_rating"),
         SynchronizedField("pinned"),
+        SynchronizedField("pinned_until"),
         SynchronizedField("authors"),
         SynchronizedField("mentioned_people"),
         SynchronizedField("organisations"),

@@ -72,11 +72,16 @@ class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, P
         page = paginator.get_page(request.GET.get("page"))
         page.object_list = localize_regions(page.object_list, self.locale_id)
         facets = cached(request, f"news-facets:{self.pk}", lambda: self.facets(articles))
+        # Without a month asked for, the calendar opens on the latest month with news rather
+        # than on an empty current month.
+        year, month = filters.year, filters.month
+        if not (year and month) and facets["archive"]:
+            year, month = facets["archive"][0].year, facets["archive"][0].month
         context.update(
             filters=filters,
             articles=page,
             archive_years=sorted({month.year for month in facets["archive"]}, reverse=True),
-            calendar=month_calendar(articles, filters.year, filters.month, filters.day),
+            calendar=month_calendar(articles, year, month, filters.day),
             **facets,
         )
         return context

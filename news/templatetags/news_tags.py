@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import Prefetch
+from django.db.models import BooleanField, Case, Prefetch, Q, When
 from django.utils import timezone
 
 from wagtail.images import get_image_model
@@ -14,13 +14,20 @@ register = template.Library()
 
 
 def latest_articles(count, locale_id):
-    """Pinned articles first, then the newest, of one language."""
+    """Pinned articles first (while their pinning lasts), then the newest, of one language."""
+    now = timezone.now()
+    still_pinned = Q(pinned=True) & (Q(pinned_until__isnull=True) | Q(pinned_until__gt=now))
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
     articles = (
-        public_pages(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now()))
+        public_pages(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=now))
+        .annotate(
+            pinned_now=Case(
+                When(still_pinned, then=True), default=False, output_field=BooleanField()
+            )
+        )
         .select_related("featured_image")
         .prefetch_related("regions", Prefetch("featured_image__renditions", queryset=renditions))
-        .order_by("-pinned", "-date", "-pk")[:count]
+        .order_by("-pinned_now", "-date", "-pk")[:count]
     )
     return localize_regions(articles, locale_id)
 

@@ -22,7 +22,8 @@ def _home(context):
 
 @register.inclusion_tag("programs/tags/upcoming_programmes.html", takes_context=True)
 def upcoming_programmes(context, count=3):
-    """Programmes that have not ended yet, in the language of the current page's tree."""
+    """Programmes that have not ended yet, in the language of the current page's tree; a
+    cancelled one keeps its page but takes no place among the upcoming."""
     home = _home(context)
     programmes = []
     index = None
@@ -31,6 +32,7 @@ def upcoming_programmes(context, count=3):
             TrainingProgramPage.objects.visible()
             .descendant_of(home)
             .upcoming()
+            .exclude(cancelled=True)
             .prefetch_related(hosts_prefetch())[:count]
         )
         index = public_pages(ProgramIndexPage.objects.live()).descendant_of(home).first()
@@ -46,6 +48,7 @@ def upcoming_meetings(context, count=3):
             ClubMeetingPage.objects.visible()
             .descendant_of(home)
             .upcoming()
+            .exclude(cancelled=True)
             .select_related("host_organisation__locale")[:count]
         )
     return {"meetings": meetings, "request": context.get("request")}

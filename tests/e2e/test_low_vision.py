@@ -34,6 +34,14 @@ SCHEMES = {
 }
 NARROW = {"width": 320, "height": 640}
 TOGGLE = "Версия для слабовидящих"
+NORMAL = "Обычная версия"
+# Root sizes of the three steps: body text (1.0625rem) of 16, 20 and 26 pt.
+STEPS = [16 * 4 / 3 / 1.0625, 20 * 4 / 3 / 1.0625, 26 * 4 / 3 / 1.0625]
+SMALLEST_TEXT = """() => Math.min(...[...document.querySelectorAll("main *, .site-footer *")]
+    .filter(element => element.closest("h1, h2, h3, h4") === null
+        && element.offsetParent !== null
+        && [...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim()))
+    .map(element => parseFloat(getComputedStyle(element).fontSize)))"""
 
 
 def stored(settings):
@@ -63,14 +71,15 @@ def choose(panel, group, option):
 
 def mode_classes(page):
     """The mode's classes on <html> (the site adds others, such as `js`)."""
-    classes = page.locator("html").get_attribute("class").split()
+    classes = (page.locator("html").get_attribute("class") or "").split()
     return sorted(name for name in classes if name.startswith("lv-"))
 
 
 def test_reader_turns_the_mode_on_with_the_keyboard_and_every_setting_changes_the_page(page):
     # The home page: text, links and a news photo from the demo content.
     page.goto(home("ru"))
-    toggle = page.get_by_role("button", name=TOGGLE)
+    toggle = page.locator("[data-lv-toggle]")
+    assert toggle.inner_text() == TOGGLE
     assert toggle.get_attribute("aria-expanded") == "false"
     assert root_font_size(page) == 16
 
@@ -85,11 +94,17 @@ def test_reader_turns_the_mode_on_with_the_keyboard_and_every_setting_changes_th
     assert panel.is_visible()
     # Focus moves to the first group, where the arrow keys pick a font size.
     assert page.evaluate("() => document.activeElement.name") == "size"
-    sizes = []
+    sizes, smallest = [], []
     for _ in range(3):
         page.keyboard.press("ArrowRight")
         sizes.append(root_font_size(page))
-    assert sizes == [20, 24, 32]
+        smallest.append(page.evaluate(SMALLEST_TEXT) * 3 / 4)  # in points
+    assert sizes == pytest.approx(STEPS, abs=0.05)
+    # No text on the page (meta lines, captions, labels) is smaller than the step's size.
+    assert smallest == pytest.approx([16, 20, 26], abs=0.05)
+    # While the mode is on the header says how to leave it.
+    assert toggle.inner_text() == "Настройки для слабовидящих"
+    assert page.get_by_role("button", name=NORMAL).is_visible()
     assert page.evaluate("() => document.activeElement.value") == "3"
     assert_focus_visible(page)
     expect_text(live_region(page), "Размер шрифта: 200%")
@@ -128,7 +143,7 @@ def test_reader_turns_the_mode_on_with_the_keyboard_and_every_setting_changes_th
     assert style_of(page, "main img", "filter") == ["grayscale(1)"]
     choose(panel, "Изображения", "Не показывать")
     assert not images.first.is_visible()
-    assert font == 32
+    assert font == pytest.approx(STEPS[2], abs=0.05)
 
     # Escape closes the panel and gives focus back to the header control.
     page.keyboard.press("Escape")
@@ -136,7 +151,7 @@ def test_reader_turns_the_mode_on_with_the_keyboard_and_every_setting_changes_th
     assert toggle.get_attribute("aria-expanded") == "false"
     assert page.evaluate("() => document.activeElement.hasAttribute('data-lv-toggle')")
 
-    chosen = "lv-js lv-size-3 lv-scheme-bw lv-spacing-2 lv-leading-2 lv-images-off"
+    chosen = "lv-js lv-on lv-size-3 lv-scheme-bw lv-spacing-2 lv-leading-2 lv-images-off"
     assert mode_classes(page) == sorted(chosen.split())
 
     # Another page, then a reload: the same view, and the panel shows the same choices.
@@ -144,7 +159,7 @@ def test_reader_turns_the_mode_on_with_the_keyboard_and_every_setting_changes_th
     page.wait_for_load_state()
     for step in ("navigated", "reloaded"):
         assert mode_classes(page) == sorted(chosen.split()), step
-        assert root_font_size(page) == 32, step
+        assert root_font_size(page) == pytest.approx(STEPS[2], abs=0.05), step
         assert style_of(page, "body", "color", "background-color") == list(SCHEMES["bw"])
         toggle.click()
         assert panel.get_by_role("radio", name="200%").is_checked(), step
@@ -181,12 +196,11 @@ def test_the_mode_is_drawn_before_the_script_loads_and_speaks_english(new_page):
     page.wait_for_selector("footer", state="attached")
     page.wait_for_function("() => document.styleSheets.length >= 2")
     assert held, "the panel's script was not requested"
-    assert root_font_size(page) == 24
+    assert root_font_size(page) == pytest.approx(STEPS[1], abs=0.05)
     assert style_of(page, "body", "color", "background-color") == list(SCHEMES["wb"])
     held[0].continue_()
     page.wait_for_load_state("load")  # the panel's script has run
-    toggle = page.get_by_role("button", name="Low vision")
-    toggle.click()
+    page.get_by_role("button", name="Low vision settings").click()
     panel = page.get_by_role("region", name="Low vision settings")
     assert panel.get_by_role("radio", name="150%").is_checked()
     assert panel.get_by_role("radio", name="White on black").is_checked()
@@ -203,7 +217,7 @@ def test_the_cached_page_is_the_same_for_every_reader(new_page, site_url):
         reader.add_init_script(stored({"size": "3", "scheme": "blue"}))
         second = reader.goto(url)
         assert second.headers["x-page-cache"] == "hit"
-        assert root_font_size(reader) == 32
+        assert root_font_size(reader) == pytest.approx(STEPS[2], abs=0.05)
         assert style_of(reader, "body", "background-color") == [SCHEMES["blue"][1]]
 
     def without_nonce(body):
@@ -227,6 +241,25 @@ def test_without_javascript_a_plain_high_contrast_stylesheet_is_offered(new_page
     assert "#000" in response.text()
 
 
+def test_without_javascript_a_link_turns_the_mode_on_and_off(new_page, site_url):
+    page = new_page(java_script_enabled=False)
+    with override_settings(PAGE_CACHE_ENABLED=True):
+        page.goto(standard("ru"))
+        page.get_by_role("link", name=TOGGLE).click()
+        page.wait_for_load_state()
+        assert page.url.endswith(standard("ru"))
+        assert {"lv-size-2", "lv-scheme-bw"} <= set(mode_classes(page))
+        assert root_font_size(page) == pytest.approx(STEPS[1], abs=0.05)
+        assert style_of(page, "body", "color", "background-color") == list(SCHEMES["bw"])
+        # Other pages keep the mode, around the page cache; the link now leads back.
+        page.goto(home("ru"))
+        assert "lv-size-2" in mode_classes(page)
+        page.get_by_role("link", name=NORMAL).click()
+        page.wait_for_load_state()
+        assert mode_classes(page) == []
+        assert page.get_by_role("link", name=TOGGLE).is_visible()
+
+
 AXE_PAGES = {
     "home": home,
     "article": article,
@@ -246,7 +279,7 @@ def test_each_colour_scheme_has_no_wcag_violations(new_page, scheme):
         assert style_of(page, "body", "background-color") == [SCHEMES[scheme][1]]
         if kind == "home":
             # The open panel too.
-            page.get_by_role("button", name=TOGGLE).click()
+            page.locator("[data-lv-toggle]").click()
         page.screenshot(path=str(ARTIFACTS / f"low-vision-{scheme}-{kind}.png"), full_page=True)
         problems += [f"{kind}: {violation}" for violation in axe_violations(page)]
     assert not problems, "\n".join(problems)
@@ -309,26 +342,28 @@ def test_every_template_fits_320_px_at_200_percent(new_page):
     problems = []
     for kind, url_of in EVERY_TEMPLATE.items():
         page.goto(url_of("ru"))
-        assert root_font_size(page) == 32, kind
+        assert root_font_size(page) == pytest.approx(STEPS[2], abs=0.05), kind
         if kind == "home":
-            page.get_by_role("button", name=TOGGLE).click()
+            page.locator("[data-lv-toggle]").click()
         page.screenshot(path=str(ARTIFACTS / f"low-vision-320-{kind}.png"), full_page=True)
         found = page.evaluate(OVERFLOW)
         if found["scroll"] > found["width"] or found["wide"]:
             problems.append(f"{kind}: {found}")
         header = page.get_by_role("banner")
-        search_button = header.get_by_role("button", name="Поиск", exact=True)
         controls = [
-            header.get_by_role("button", name=TOGGLE),
-            search_button,
+            header.locator("[data-lv-toggle]"),
+            header.get_by_role("button", name=NORMAL),
             header.get_by_role("button", name="Меню", exact=True),
         ]
-        # On phones the search box opens from its button.
-        search_button.click()
-        controls += [
-            header.get_by_role("searchbox", name="Поиск по сайту"),
-            header.get_by_role("button", name="Найти"),
-        ]
+        if kind != "search":  # the search page has its own box and no second one in the header
+            search_button = header.get_by_role("button", name="Поиск", exact=True)
+            # On phones the search box opens from its button.
+            search_button.click()
+            controls += [
+                search_button,
+                header.get_by_role("searchbox", name="Поиск по сайту"),
+                header.get_by_role("button", name="Найти"),
+            ]
         for control in controls:
             box = control.bounding_box()
             if not box or box["x"] < 0 or box["x"] + box["width"] > NARROW["width"]:

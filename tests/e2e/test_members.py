@@ -7,6 +7,7 @@ import pytest
 
 from tests.e2e import content
 from tests.factories import PASSWORD
+from tests.text import plain
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def test_member_signs_in_to_download_an_adopted_resolution_but_not_a_draft(membe
     adopted, draft = documents["adopted"], documents["draft"]
 
     page.goto(adopted.url)
-    assert page.get_by_role("heading", level=1).inner_text() == adopted.title
+    assert plain(page.get_by_role("heading", level=1).inner_text()) == adopted.title
     page.get_by_role("link", name="Войдите, чтобы скачать").click()
     page.wait_for_url("**/account/login/?next=**")
     assert page.get_by_role("heading", level=1).inner_text() == "Вход для членов ассоциации"

@@ -5,6 +5,7 @@ import pytest
 
 from tests.e2e import content
 from tests.e2e.helpers import PHONE, assert_no_horizontal_scroll
+from tests.text import plain
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_phone_reader_uses_the_menu_and_reads_pages_without_sideways_scroll(phon
 
     menu.get_by_role("link", name="Об ассоциации").tap()
     phone.wait_for_url("**/about/")
-    assert phone.get_by_role("heading", level=1).inner_text() == "Об ассоциации"
+    assert plain(phone.get_by_role("heading", level=1).inner_text()) == "Об ассоциации"
     assert_no_horizontal_scroll(phone)
 
     phone.get_by_role("button", name="Поиск").tap()
@@ -51,8 +52,8 @@ def test_phone_reader_reads_the_news_listing_and_an_article(phone):
     phone.wait_for_url("**/news/?*year=2024*")
     assert_no_horizontal_scroll(phone)
     first = phone.locator("main .listing .news-card__title a").first
-    title = first.inner_text()
+    title = plain(first.inner_text())
     first.tap()
     phone.wait_for_url("**/news/*/")
-    assert phone.get_by_role("heading", level=1).inner_text() == title
+    assert plain(phone.get_by_role("heading", level=1).inner_text()) == title
     assert_no_horizontal_scroll(phone)

@@ -19,6 +19,7 @@ from news.models import NewsPage, NewsPageMentionedPerson
 from tests.factories import OrganisationFactory, PersonFactory, RegionFactory
 from tests.news.factories import ImageFactory, news_page
 from tests.news.test_article import structured_data
+from tests.text import plain
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def test_an_event_cannot_end_before_it_starts(index):
 def test_event_dates_are_shown_and_in_the_json_ld(client, index):
     article = news_page(index, title="Конференция", event_start=day(6, 19), event_end=day(6, 20))
     html = client.get(article.url).content.decode()
-    assert "19–20 июня 2025" in html
+    assert "19–20\xa0июня 2025" in html  # a date range keeps its month (home.typography)
     event = structured_data(html)["about"]
     assert event == {
         "@type": "Event",
@@ -104,7 +105,7 @@ def test_people_mentioned_are_listed_with_position_and_organisation(client, inde
     )
     article = news_page(index, title="Час неформального общения")
     mentioned(article, person)
-    html = client.get(article.url).content.decode()
+    html = plain(client.get(article.url).content.decode())
     assert "Упоминаемые лица" in html
     assert f'href="{index.url}?person={person.pk}">Н. Н. Ткаченко</a>' in html
     assert "главный библиотекарь, ЦБС Первомайского района" in html
@@ -129,7 +130,7 @@ def test_a_persons_news_lists_only_live_public_articles_about_them(client, index
     other = news_page(index, title="Новость без неё")
 
     response = client.get(index.url, {"person": person.pk})
-    html = response.content.decode()
+    html = plain(response.content.decode())
     assert response.status_code == 200
     assert "Новости с упоминанием: Е. В. Угрюмова, директор ЦБС" in html
     assert shown.title in html
@@ -188,8 +189,12 @@ def test_photo_credits_show_in_captions(client, index):
         ],
     )
     html = client.get(article.url).content.decode()
-    assert '<span class="credit">Фото: И. Петров</span>' in html
-    assert 'Зал библиотеки <span class="credit">Фото: пресс-служба</span>' in html
+    assert '<span class="credit">Фото: И.\xa0Петров</span>' in html
+    # A caption and its credit are two lines, never run together.
+    assert (
+        '<span class="caption">Зал библиотеки</span> <span class="credit">Фото: пресс-служба</span>'
+        in html
+    )
 
 
 def test_a_cyrillic_title_gets_a_short_latin_slug(index):

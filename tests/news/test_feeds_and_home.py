@@ -110,6 +110,31 @@ def test_home_page_shows_pinned_news_first_then_the_latest(client, home, index, 
     assert f'href="{index.url}"' in block
 
 
+def test_a_pinned_article_takes_its_place_by_date_after_its_deadline(client, home, index):
+    news_page(
+        index,
+        title="Запись закончилась",
+        pinned=True,
+        pinned_until=timezone.now() - datetime.timedelta(days=1),
+        date=timezone.now() - datetime.timedelta(days=60),
+    )
+    news_page(
+        index,
+        title="Запись идёт",
+        pinned=True,
+        pinned_until=timezone.now() + datetime.timedelta(days=1),
+        date=timezone.now() - datetime.timedelta(days=70),
+    )
+    for number in range(3):
+        news_page(
+            index, title=f"Свежая {number}", date=timezone.now() - datetime.timedelta(days=number)
+        )
+    html = client.get(home.url).content.decode()
+    block = html.split('class="container home-section news-latest"')[1].split("</section>")[0]
+    assert "Запись идёт" in block
+    assert "Запись закончилась" not in block
+
+
 def test_sitemap_lists_public_articles_with_lastmod(client, index, articles):
     xml = client.get("/sitemap.xml").content.decode()
     assert "klub" not in xml  # slugs are generated, titles never appear in the sitemap

@@ -219,7 +219,7 @@ def test_a_moderator_publishes_an_imported_draft(client, feed, moderator):
     assert page.live
     client.logout()
     html = client.get(page.url).content.decode()
-    assert "выездной семинар для сельских библиотек" in html
+    assert "выездной семинар для\xa0сельских библиотек" in html
     assert "ЦБС Заречного района" in html
 
 

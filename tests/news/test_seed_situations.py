@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from home.typography import typograph
 from news.models import NewsPageMentionedPerson
 from tests.factories import OrganisationFactory, PersonFactory, RegionFactory
 from tests.news.factories import ImageFactory, news_page
@@ -120,7 +121,8 @@ def test_every_fact_of_the_situation_is_rendered_back(client, index, situation):
     html = client.get(article.url).content.decode()
     data = structured_data(html)
 
-    assert facts["dates"] in html
+    # The page sets Russian typography (home.typography): the facts as the filter sets them.
+    assert typograph(facts["dates"]) in html
     start, end = facts["event"]
     assert data["about"]["startDate"] == (start or end).isoformat()
     assert data["about"]["endDate"] == (end or start).isoformat()
@@ -128,13 +130,13 @@ def test_every_fact_of_the_situation_is_rendered_back(client, index, situation):
         assert ", ".join(sorted(facts["regions"])) in html
         assert [place["name"] for place in data["contentLocation"]] == sorted(facts["regions"])
     for name, position, organisation in facts["people"]:
-        assert f"{name}</a>, {position}, {organisation}" in html
+        assert typograph(f"{name}</a>, {position}, {organisation}") in html
     assert [person["name"] for person in data["mentions"]] == [p[0] for p in facts["people"]]
     rendered = facts.get("rendered_figures", [str(number) for number, *_ in facts["figures"]])
     for shown, (_, unit, label) in zip(rendered, facts["figures"], strict=True):
         assert f'<span class="figures__number">{shown}</span>' in html
-        assert unit in html and label in html
-    assert f'<span class="credit">{facts["credit"]}</span>' in html
+        assert unit in html and typograph(label) in html
+    assert f'<span class="credit">{typograph(facts["credit"])}</span>' in html
     source_name, source_url = facts["source"]
     if source_name:
         assert source_name in html

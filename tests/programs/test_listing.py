@@ -10,6 +10,7 @@ import pytest
 
 from programs.models import Format, TrainingProgramPage
 from tests.programs.factories import club, meeting, programme
+from tests.text import plain
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +153,29 @@ def test_home_page_shows_upcoming_programmes_and_meetings_only(client, home, ind
     assert "Прошлое заседание" not in html
 
 
+def test_a_cancelled_event_takes_no_place_among_the_upcoming_on_the_home_page(client, home, index):
+    programme(
+        index,
+        title="Отменённый семинар",
+        start_date=days(2),
+        cancelled=True,
+        cancellation_notice="Семинар перенесён на весну.",
+    )
+    programme(index, title="Будущая стажировка", start_date=days(3))
+    page = club(home)
+    meeting(
+        page,
+        title="Отменённое заседание",
+        start_date=days(4),
+        cancelled=True,
+        cancellation_notice="Заседание отменено.",
+    )
+    html = client.get(home.url).content.decode()
+    assert "Будущая стажировка" in html
+    assert "Отменённый семинар" not in html
+    assert "Отменённое заседание" not in html
+
+
 def test_meeting_page_shows_agenda_in_order_with_speakers(client, home):
     from tests.factories import PersonFactory
 
@@ -180,7 +204,7 @@ def test_meeting_page_shows_agenda_in_order_with_speakers(client, home):
             ("quiz", {"title": "Краеведческая викторина"}),
         ],
     )
-    html = client.get(page.url).content.decode()
+    html = plain(client.get(page.url).content.decode())
     assert "19–20 июня 2024" in html
     assert html.index("Итоги года") < html.index("Методист как наставник")
     assert html.index("Методист как наставник") < html.index("Краеведческая викторина")

@@ -109,3 +109,10 @@ def test_english_calendar_has_english_names(client, index):
         )
     assert "April 2024" in html
     assert ">Mon</abbr>" in html
+
+
+def test_calendar_opens_on_the_latest_month_with_news_rather_than_an_empty_one(client, index):
+    news_page(index, title="Апрельская", date=moscow(2024, 4, 12))
+    html = calendar_html(client.get(index.url))
+    assert '<span class="news-calendar__month">Апрель 2024</span>' in html
+    assert '<a href="?year=2024&amp;month=4&amp;day=12"' in html

@@ -219,7 +219,7 @@ def test_result_types_are_in_readers_words_and_planned_months_are_months(client,
         "planned": "Заседание клуба",
     }
     html = response.content.decode()
-    assert '<time datetime="2027-01">Январь 2027</time>' in html
+    assert '<time datetime="2027-01">январь 2027</time>' in html
     assert "1 января 2027" not in html
 
 

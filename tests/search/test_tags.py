@@ -125,7 +125,7 @@ def test_tag_feed_is_rss_of_the_same_items(client, tagged):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     feed = feedparser.parse(response.content)
-    assert feed.feed.title == "Тег «Школа руководителей»"
+    assert feed.feed.title == "Материалы по теме «Школа руководителей»"
     assert [entry.title for entry in feed.entries] == [
         "Школа руководителей 2026",
         "Заседание клуба",

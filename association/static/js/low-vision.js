@@ -12,7 +12,8 @@
   }
   var form = panel.querySelector("[data-lv-form]");
   var status = panel.querySelector("[data-lv-status]");
-  var NAMES = ["size", "scheme", "spacing", "leading", "images"];
+  var NAMES = ["size", "scheme", "spacing", "leading", "images", "font"];
+  var normal = document.querySelector("[data-lv-normal]");
 
   function read() {
     try {
@@ -36,16 +37,21 @@
 
   function apply(settings) {
     var classes = root.className.split(/\s+/).filter(function (name) {
-      return name && !/^lv-(size|scheme|spacing|leading|images)-/.test(name);
+      return name && name !== "lv-on" && !/^lv-(size|scheme|spacing|leading|images|font)-/.test(name);
     });
+    var on = false;
     NAMES.forEach(function (name) {
       var input = settings[name] && form.querySelector(
         'input[name="' + name + '"][value="' + String(settings[name]).replace(/[^\w-]/g, "") + '"]'
       );
       if (input) {
         classes.push("lv-" + name + "-" + input.value);
+        on = true;
       }
     });
+    if (on) {
+      classes.push("lv-on");
+    }
     root.className = classes.join(" ");
   }
 
@@ -100,11 +106,21 @@
     announce(legend.textContent.trim() + ": " + input.parentNode.textContent.trim());
   });
 
+  // «Обычная версия»: the mode off at once, the no-script cookie (home.lowvision) with it.
+  if (normal) {
+    normal.addEventListener("click", function () {
+      form.reset();
+      setOpen(false);
+      toggle.focus();
+    });
+  }
+
   form.addEventListener("reset", function () {
     // After the browser has reset the radios to their initial (normal) values.
     window.setTimeout(function () {
       apply({});
       write({});
+      document.cookie = "lowvision=; max-age=0; path=/; samesite=lax";
       announce(status.getAttribute("data-lv-reset-message"));
     }, 0);
   });
