@@ -16,6 +16,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home.caching import remembered
+from home.invalidation import node_tags, note
 
 
 def serve(request, path):
@@ -45,6 +46,7 @@ def serve(request, path):
     request._wagtail_route_for_request = route
     if route is not None:
         page = route[0]
+        note(request, *node_tags(page.path))
         restricted = remembered(request, "restricted-paths", _restricted_paths)
         # An alias obeys its source page's restrictions, which its own path does not tell.
         if page.alias_of_id is None and not page.path.startswith(restricted):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from home.invalidation import note
 from home.pages import public_pages
 from news.localize import localize_regions
 from news.models import LISTING_IMAGE, NewsIndexPage, NewsPage
@@ -41,6 +42,7 @@ def popular_news(context, count=5):
     """«Популярное»: the most read articles of the last 30 days in the page's language."""
     page = context.get("page")
     locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    note(context.get("request"), f"popular:{locale_id}")
     articles = public_pages(
         NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now())
     )
