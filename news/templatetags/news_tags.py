@@ -19,6 +19,7 @@ def latest_articles(count, locale_id):
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
     articles = (
         public_pages(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now()))
+        .defer_streamfields()
         .select_related("featured_image")
         .prefetch_related("regions", Prefetch("featured_image__renditions", queryset=renditions))
         .order_by("-pinned", "-date", "-pk")[:count]
@@ -45,5 +46,5 @@ def popular_news(context, count=5):
     note(context.get("request"), f"popular:{locale_id}")
     articles = public_pages(
         NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now())
-    )
+    ).defer_streamfields()
     return {"articles": popular_articles(articles, locale_id, count)}
