@@ -322,9 +322,9 @@ class PageCacheMiddleware:
     so the admin, previews, documents, health checks and security.txt never are. A request
     carrying a session or messages cookie always goes through, and so does any response
     that sets a cookie, uses the CSRF token or asks not to be cached. A page that used the
-    request's CSP nonce is stored with a placeholder and gets a fresh nonce on every hit. Any
-    publish, unpublish, move or delete of a page changes the cache version, which empties
-    every cached page at once: listings and the home page show the changed page too.
+    request's CSP nonce is stored with a placeholder and gets a fresh nonce on every hit. A
+    publish, unpublish or delete of a page drops every copy that shows it (home.invalidation:
+    listings and the home page show the changed page too); other changes empty all of them.
 
     Keys are bounded: tracking parameters (utm_*, fbclid, yclid...) are taken off the request
     before the page sees them; a request for a host not named in ALLOWED_HOSTS, with a query
