@@ -22,6 +22,10 @@ class LocalizedSitemap(Sitemap):
             self._items_found = self._find_items()
         return self._items_found
 
+    def get_latest_lastmod(self):
+        # Django would read every page to find it; the index's lastmod is optional.
+        return None
+
     def _find_items(self):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         pages = Page.objects.none()
