@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
@@ -25,12 +25,11 @@ from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 from redis.exceptions import RedisError
 
-from home import fragments
+from home import fragments, invalidation
 from home.caching import (
     VERSION_KEY,
     bump_content_version,
     cache_location,
-    content_version,
     is_language_path,
     query_variant_allowed,
 )
@@ -83,8 +82,10 @@ def bump_content_version_when_back(attempt=1):
         if isinstance(backend, ResilientRedisCache):
             # Straight to Redis: the fail-soft methods of this process may still skip it.
             RedisCache.set(backend, VERSION_KEY, uuid.uuid4().hex, None)
+            RedisCache.set(backend, invalidation.HTML_VERSION_KEY, uuid.uuid4().hex, None)
         else:
             bump_content_version()
+            invalidation.bump_html_version()
     except RedisError as error:
         # Soon after Redis returns (at most a minute), for a day.
         delay = backoff(attempt, base=settings.CACHE_RETRY_SECONDS, cap=60)
@@ -113,6 +114,7 @@ def _fail_soft(method_name, default=None, method=None):
             # A publish meanwhile may not have emptied the shared cache: empty it first.
             outage.lost_write = False
             bump_content_version()
+            invalidation.bump_html_version()
             if time.monotonic() < outage.retry_at:
                 return fallback(args, kwargs)
             logger.warning("Cache available again; content version changed")
@@ -201,30 +203,76 @@ class ResilientRedisCache(RedisCache):
 
 
 NONCE_PLACEHOLDER = fragments.NONCE_PLACEHOLDER.encode()
+# This process's page cache lookups: served ("hit"), dropped by a change since ("stale"),
+# not there ("miss"). Read by page_cache_counts() (metrics, benches).
+COUNTS = collections.Counter()
 
 
-def _invalidate(**kwargs):
+def page_cache_counts():
+    """This process's page cache hits, stale copies and misses since it started."""
+    return {name: COUNTS[name] for name in ("hit", "stale", "miss")}
+
+
+def _bump_content():
     bump_content_version()
     # Once more after the commit: a request served between the first bump and the commit
     # may have cached the old content under the new version.
     transaction.on_commit(bump_content_version)
 
 
-# Publishing and unpublishing a page save its row (see the receiver below); a move updates
-# the tree without saving it.
+def _invalidate(**kwargs):
+    """A change that may show anywhere: every stored page and fragment goes."""
+    _bump_content()
+    invalidation.bump_html_version()
+    transaction.on_commit(invalidation.bump_html_version)
+
+
+# A move changes the addresses of a whole subtree and two parents' listings: rare enough to
+# empty everything. Publishing and unpublishing a page save its row (see below).
 post_page_move.connect(_invalidate, dispatch_uid="pagecache_page_moved")
+
+
 # Snippets with a draft state (shown inside pages) and site settings change pages too.
-published.connect(_invalidate, dispatch_uid="pagecache_published")
-unpublished.connect(_invalidate, dispatch_uid="pagecache_unpublished")
-
-
-# Any saved page: publishing, unpublishing, a draft (rare enough that emptying the cache for
-# it costs little), and live pages code creates without a revision (the demo loader, imports).
-@receiver(post_save, dispatch_uid="pagecache_page_saved")
-@receiver(post_delete, dispatch_uid="pagecache_page_deleted")
-def _invalidate_on_page_change(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+@receiver(published, dispatch_uid="pagecache_published")
+@receiver(unpublished, dispatch_uid="pagecache_unpublished")
+def _invalidate_on_publish(sender, instance, **kwargs):
+    if not isinstance(instance, Page):
         _invalidate()
+
+
+@receiver(pre_save, dispatch_uid="pagecache_page_before")
+def _remember_page_before(sender, instance, raw=False, **kwargs):
+    if isinstance(instance, Page) and not raw and _targeted():
+        instance._cache_before = invalidation.snapshot(instance)
+
+
+# Any saved page: publishing, unpublishing, a draft, and live pages code creates without a
+# revision (the demo loader, imports): only what shows it (home.invalidation) is dropped.
+@receiver(post_save, dispatch_uid="pagecache_page_saved")
+def _invalidate_on_page_save(sender, instance, raw=False, **kwargs):
+    if isinstance(instance, Page):
+        _bump_content()
+        if _targeted():
+            invalidation.page_changed(instance, getattr(instance, "_cache_before", None))
+
+
+@receiver(pre_delete, dispatch_uid="pagecache_page_deleting")
+def _invalidate_on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _bump_content()
+        if _targeted():
+            before = invalidation.snapshot(instance)
+            invalidation.page_changed(instance, before, deleted=True)
+
+
+@receiver(post_delete, dispatch_uid="pagecache_page_deleted")
+def _invalidate_on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _bump_content()
+
+
+def _targeted():
+    return settings.PAGE_CACHE_ENABLED or settings.SHARED_FRAGMENTS
 
 
 # Saved without a publish, yet shown on pages: privacy settings, snippets, tag names, the
@@ -275,9 +323,9 @@ class PageCacheMiddleware:
     so the admin, previews, documents, health checks and security.txt never are. A request
     carrying a session or messages cookie always goes through, and so does any response
     that sets a cookie, uses the CSRF token or asks not to be cached. A page that used the
-    request's CSP nonce is stored with a placeholder and gets a fresh nonce on every hit. Any
-    publish, unpublish, move or delete of a page changes the cache version, which empties
-    every cached page at once: listings and the home page show the changed page too.
+    request's CSP nonce is stored with a placeholder and gets a fresh nonce on every hit. A
+    publish, unpublish or delete of a page drops every copy that shows it (home.invalidation:
+    listings and the home page show the changed page too); other changes empty all of them.
 
     Keys are bounded: tracking parameters (utm_*, fbclid, yclid...) are taken off the request
     before the page sees them; a request for a host not named in ALLOWED_HOSTS, with a query
@@ -289,16 +337,24 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Before anything is read: stored HTML is fresh only if no change came after this.
+        invalidation.started_at(request)
         if not self._is_cacheable_request(request):
             return self.get_response(request)
         location = cache_location(request)
         if location is None:
             return self.get_response(request)
-        version = content_version(request)
+        version = invalidation.html_version(request)
         key = self._key(location, version)
         cached = cache.get(key)
-        if cached is not None:
-            return self._replay(request, *cached)
+        if cached is not None and len(cached) == 5:
+            status, headers, content, started, tags = cached
+            if invalidation.is_fresh(tags, started):
+                COUNTS["hit"] += 1
+                return self._replay(request, status, headers, content)
+            COUNTS["stale"] += 1
+        else:
+            COUNTS["miss"] += 1
 
         response = self.get_response(request)
         if self._is_cacheable_response(request, response) and (
@@ -314,7 +370,14 @@ class PageCacheMiddleware:
             headers = [
                 (name, value) for name, value in response.items() if name != "Content-Length"
             ]
-            cache.set(key, (response.status_code, headers, content), self._timeout(response))
+            entry = (
+                response.status_code,
+                headers,
+                content,
+                invalidation.started_at(request),
+                invalidation.request_tags(request),
+            )
+            cache.set(key, entry, self._timeout(response))
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -12,7 +12,6 @@ from association import health
 from home import lowvision as home_lowvision
 from home import views as home_views
 from home.members import downloads as home_downloads
-from home.sitemaps import LocalizedSitemap
 from news.reader import reads as news_reads
 from programs import access as programs_access
 
@@ -29,7 +28,13 @@ urlpatterns = [
         name="resolution_file",
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": home_views.SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("news-reads/<int:page_id>/", news_reads.read_beacon, name="news_read_beacon"),

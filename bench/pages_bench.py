@@ -92,7 +92,7 @@ def production_env(work, database_url, **overrides):
     """The production settings a benchmark serves with, on 127.0.0.1 without TLS.
 
     Only what the run sets: no DJANGO_*, GUNICORN_*, REDIS_URL, bucket or database variables
-    from the caller. No worker is recycled during a run, so no figure includes a restart.
+    from the caller: gunicorn runs with the project's own defaults (association/gunicorn.py).
     """
     env = {
         name: value
@@ -107,7 +107,6 @@ def production_env(work, database_url, **overrides):
         DJANGO_MEDIA_ROOT=str(work / "media"),
         DJANGO_LOG_FORMAT="text",
         DATABASE_URL=database_url,
-        GUNICORN_MAX_REQUESTS="0",
         **overrides,
     )
     return env

@@ -23,13 +23,8 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.module_loading import import_string
 
-from home.caching import (
-    cache_location,
-    content_version,
-    is_language_path,
-    query_variant_allowed,
-    remembered,
-)
+from home.caching import cache_location, is_language_path, query_variant_allowed, remembered
+from home.invalidation import html_version, is_fresh, note, request_tags, started_at
 
 NONCE_PLACEHOLDER = "\x00csp-nonce\x00"
 # A live part inside a fragment (`{% live_part "dotted.path" %}`): marked while rendering,
@@ -37,6 +32,8 @@ NONCE_PLACEHOLDER = "\x00csp-nonce\x00"
 _LIVE = re.compile("\x00live:([\\w.]+)\x00.*?\x00/live\x00", re.DOTALL)
 _LIVE_PLACEHOLDER = re.compile("\x00live:([\\w.]+)\x00")
 _UNSET = object()
+# Beside the parts: when their rendering began and what they show (home.invalidation).
+_STARTED, _TAGS = "\x00started", "\x00tags"
 
 
 class SharedFragments:
@@ -81,7 +78,7 @@ class SharedFragments:
                 not request.GET
                 or query_variant_allowed(
                     "fragment",
-                    content_version(request),
+                    html_version(request),
                     request.path,
                     settings.CONTENT_CACHE_SECONDS,
                 )
@@ -90,7 +87,9 @@ class SharedFragments:
                 seconds = settings.CONTENT_CACHE_SECONDS
                 if getattr(request, "_registration_shown", False):
                     seconds = min(seconds, settings.SHARED_FRAGMENTS_LIVE_SECONDS)
-                cache.set(self.key, self.rendered, seconds)
+                stored = {**self.rendered, _STARTED: started_at(request)}
+                stored[_TAGS] = request_tags(request)
+                cache.set(self.key, stored, seconds)
         return _LIVE.sub(lambda match: match[0][len(match[1]) + 7 : -7], html)
 
 
@@ -132,9 +131,19 @@ def shared_fragments(request):
     found = getattr(request, "_shared_fragments", _UNSET)
     if found is _UNSET:
         key = _key(request)
-        found = None if key is None else SharedFragments(key, cache.get(key))
+        found = None if key is None else SharedFragments(key, _fresh(request, cache.get(key)))
         request._shared_fragments = found
     return found
+
+
+def _fresh(request, parts):
+    """The stored parts unless a change since their rendering dropped one of their tags."""
+    if not isinstance(parts, dict) or _STARTED not in parts:
+        return None
+    if not is_fresh(parts[_TAGS], parts[_STARTED]):
+        return None
+    note(request, *parts[_TAGS])
+    return parts
 
 
 def _key(request):
@@ -148,7 +157,7 @@ def _key(request):
     audience = request_audience(request)
     digest = hashlib.sha256(location.encode()).hexdigest()
     language = translation.get_language()
-    return f"fragments:{content_version(request)}:{language}:{audience}:{digest}"
+    return f"fragments:{html_version(request)}:{language}:{audience}:{digest}"
 
 
 def request_audience(request):

@@ -44,6 +44,16 @@ class SitePageMixin:
     def get_context(self, request, *args, **kwargs):
         return super().get_context(request, *args, **kwargs)
 
+    # Fields other pages show of this one besides its title, address and state
+    # (home.invalidation): a change of one is seen beyond the page itself.
+    summary_fields = ()
+
+    def dropped_on_change(self, before, seen_elsewhere):
+        """Cache tags beyond the page, its ancestors and the pages linked either way that a
+        change of this page drops (home.invalidation); `before` is its row before the
+        change (None for a new page), `seen_elsewhere` whether what others show changed."""
+        return set()
+
     def _make_slug_latin(self):
         # Addresses are Latin, transliterated like tag slugs: a Cyrillic slug is a long
         # percent-encoded string once shared. Wagtail's admin sends the title's Cyrillic

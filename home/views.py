@@ -1,5 +1,6 @@
 import sys
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.db import InterfaceError, OperationalError
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
@@ -16,6 +17,10 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home.caching import remembered
+from home.invalidation import node_tags, note
+from home.sitemaps import LocalizedSitemap
+
+SITEMAPS = {"pages": LocalizedSitemap}
 
 
 def serve(request, path):
@@ -45,11 +50,19 @@ def serve(request, path):
     request._wagtail_route_for_request = route
     if route is not None:
         page = route[0]
+        note(request, *node_tags(page.path))
         restricted = remembered(request, "restricted-paths", _restricted_paths)
         # An alias obeys its source page's restrictions, which its own path does not tell.
         if page.alias_of_id is None and not page.path.startswith(restricted):
             page.known_unrestricted = True
     return wagtail_views.serve(request, path)
+
+
+def sitemap(request):
+    """The sitemap, or once the site outgrows one page of it, an index of its pages."""
+    if "p" not in request.GET and LocalizedSitemap().paginator.num_pages > 1:
+        return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    return sitemap_views.sitemap(request, SITEMAPS)
 
 
 def _restricted_paths():

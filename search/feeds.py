@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from home.i18n.tags import tag_name
+from home.invalidation import note
 from search.pages import as_datetime, tag_listing
 
 FEED_ITEMS = 20
@@ -15,6 +16,7 @@ class TagFeed(Feed):
     """RSS of everything tagged with one tag in the active language, newest first."""
 
     def get_object(self, request, slug):
+        note(request, f"tag:{slug}")
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
             raise Http404("Unknown tag")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from home.fragments import shared_fragments
+from home.invalidation import SEARCH, note
 from search.forms import SearchForm
 from search.pages import active_language, popular_tags, shown_years, tag_listing, visible_pages
 from search.searching import (
@@ -38,6 +39,7 @@ def search(request):
     """
     form = SearchForm(request.GET)
     language = active_language()
+    note(request, SEARCH)
     # The results of a search are the same for everyone until the content changes: with
     # them cached as the page's shared fragments, only the query is counted.
     fragments = shared_fragments(request) if form.is_valid() else None
@@ -118,6 +120,7 @@ def _rows_of(number):
 
 def tag(request, slug):
     """Everything tagged `slug` in the active language, newest first."""
+    note(request, f"tag:{slug}")
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
         raise Http404("Unknown tag")

@@ -384,6 +384,16 @@ if REDIS_URL:
     SESSION_ENGINE = "association.sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Wagtail writes each rendition it finds to this cache on every call (a Redis round trip per
+# image of a listing); a rendition never changes once made, so each process keeps its own.
+# When an image's file is replaced its renditions are deleted: another process may point at
+# the old files for RENDITIONS_CACHE_SECONDS at most.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": int(os.environ.get("DJANGO_RENDITIONS_CACHE_SECONDS", "300")),
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # After a Redis error the cache is skipped for this long before it is tried again.
 CACHE_RETRY_SECONDS = float(os.environ.get("DJANGO_CACHE_RETRY_SECONDS", "5"))

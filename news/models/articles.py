@@ -334,6 +334,25 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
     def organisation_list(self):
         return self._shown["organisations"]
 
+    summary_fields = ("date",)
+
+    def dropped_on_change(self, before, seen_elsewhere):
+        """Its neighbours' previous/next links around its old and new date, and the most
+        read block of its language, when what they show of it changed."""
+        tags = super().dropped_on_change(before, seen_elsewhere)
+        if not seen_elsewhere or self.path is None:
+            return tags
+        tags.add(f"popular:{self.locale_id}")
+        dates = {date for date in (self.date, before and before["date"]) if date is not None}
+        siblings = NewsPage.objects.live().sibling_of(self, inclusive=False)
+        for date in dates:
+            for found in (
+                siblings.filter(date__lte=date).order_by("-date", "-pk")[:2],
+                siblings.filter(date__gte=date).order_by("date", "pk")[:2],
+            ):
+                tags.update(f"node:{path}" for path in found.values_list("path", flat=True))
+        return tags
+
     def neighbours(self):
         """The previous (older) and next (newer) public articles of the same section."""
         # The article itself is being shown, so its ancestors are readable: a sibling is

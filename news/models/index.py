@@ -60,8 +60,13 @@ class NewsIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin, P
         renditions = (
             get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
         )
-        return articles.select_related("featured_image").prefetch_related(
-            "tags", "regions", Prefetch("featured_image__renditions", queryset=renditions)
+        # A card shows neither the body nor the tags: neither is read nor built.
+        return (
+            articles.defer_streamfields()
+            .select_related("featured_image")
+            .prefetch_related(
+                "regions", Prefetch("featured_image__renditions", queryset=renditions)
+            )
         )
 
     def get_context(self, request, *args, **kwargs):

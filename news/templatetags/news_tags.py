@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from home.invalidation import note
 from home.pages import public_pages
 from news.localize import localize_regions
 from news.models import LISTING_IMAGE, NewsIndexPage, NewsPage
@@ -20,6 +21,7 @@ def latest_articles(count, locale_id):
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_IMAGE)
     articles = (
         public_pages(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=now))
+        .defer_streamfields()
         .annotate(
             pinned_now=Case(
                 When(still_pinned, then=True), default=False, output_field=BooleanField()
@@ -48,7 +50,8 @@ def popular_news(context, count=5):
     """«Популярное»: the most read articles of the last 30 days in the page's language."""
     page = context.get("page")
     locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    note(context.get("request"), f"popular:{locale_id}")
     articles = public_pages(
         NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now())
-    )
+    ).defer_streamfields()
     return {"articles": popular_articles(articles, locale_id, count)}

@@ -313,6 +313,10 @@ class EventPage(SitePageMixin, TopicPageMixin, RoutablePageMixin, Page):
             response.add_post_render_callback(limit_caching)
         return response
 
+    def dropped_on_change(self, before, seen_elsewhere):
+        """The programmes' calendar lists every event of its language tree."""
+        return {*super().dropped_on_change(before, seen_elsewhere), "calendar"}
+
     @path("calendar/", name="calendar")
     def calendar(self, request):
         if not self.in_calendars:

@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from home.blocks import BodyBlock
+from home.invalidation import note
 from home.models import Person
 from home.pages import OneQueryChildRouteMixin, SitePageMixin
 from home.related import TOPIC_SEARCH_FIELDS, topic_panels, topic_synchronized_fields
@@ -102,6 +103,7 @@ class ProgramIndexPage(SitePageMixin, OneQueryChildRouteMixin, RoutablePageMixin
     @path("calendar/", name="calendar")
     def calendar(self, request):
         """Every upcoming programme and club meeting of this language tree."""
+        note(request, "calendar")
         home = self.get_parent()
         events = [
             *TrainingProgramPage.objects.visible().descendant_of(home).upcoming(),
