@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from home.caching import cached
 
@@ -118,3 +119,12 @@ class AssociationSettings(BaseSiteSetting):
         return cached(
             None, f"settings:{site.pk}", lambda: super(AssociationSettings, cls).for_site(site)
         )
+
+
+def association_name():
+    """The association's full name in the active language: the one name the admin, the site
+    and the letters use, set in «Настройки ассоциации» of the default site."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return gettext("Library association")
+    return AssociationSettings.for_site(site).full_name

@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -51,6 +53,18 @@ class NewsPageForm(WagtailAdminPageForm):
             site = parent_page.get_site()
             if site is not None:
                 self.initial["age_rating"] = AssociationSettings.for_site(site).default_age_rating
+        if "regions" in self.fields:
+            # Regions are translatable snippets, and an article links the default language's
+            # rows in every language (the field is synchronised; pages show them translated).
+            default = Locale.get_default()
+            self.fields["regions"].queryset = Region.objects.filter(locale=default)
+            if self.instance.pk and not self.is_bound:
+                linked = localized(list(self.instance.regions.all()), default.pk)
+                self.initial["regions"] = [region.pk for region in linked]
+        if self.instance._state.adding and not self.is_bound and not self.instance.body:
+            # A new article opens with an empty paragraph to type into.
+            body_block = self.instance._meta.get_field("body").stream_block
+            self.initial["body"] = StreamValue(body_block, [("paragraph", RichText(""))])
 
 
 class NewsPage(SitePageMixin, TopicPageMixin, Page):
