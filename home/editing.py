@@ -126,7 +126,7 @@ def quick_add_menu():
 def return_to_the_list(request, page):
     """After «Отправить на проверку» or «Опубликовать» on a new page: the list it belongs to,
     with `?highlight=<id>` marking the new row. Saving a draft stays in the form."""
-    if not ({"action-submit", "action-publish"} & set(request.POST)):
+    if not (request.POST.get("action-submit") or request.POST.get("action-publish")):
         return None
     if get_valid_next_url_from_request(request):
         return None

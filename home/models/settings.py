@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -85,6 +86,14 @@ class AssociationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("association settings")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Wagtail names the site from its Site record in places of the admin (the dashboard's
+        # summary); it follows the name set here, in the default language.
+        with translation.override(settings.LANGUAGE_CODE):
+            name = self.full_name
+        Site.objects.filter(pk=self.site_id).exclude(site_name=name).update(site_name=name)
 
     @property
     def site_name(self):

@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
@@ -23,6 +23,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from home.models import AgeRating, AssociationSettings, Region
 from home.pages import SitePageMixin
+from home.panels import AddInlinePanel
 from home.related import (
     TOPIC_SEARCH_FIELDS,
     TopicPageMixin,
@@ -53,6 +54,12 @@ class NewsPageForm(WagtailAdminPageForm):
             site = parent_page.get_site()
             if site is not None:
                 self.initial["age_rating"] = AssociationSettings.for_site(site).default_age_rating
+        if "age_rating" in self.fields:
+            # Django's «---------» for the empty choice says nothing: empty means the site's mark.
+            self.fields["age_rating"].choices = [
+                ("", _("The site's default mark")),
+                *AgeRating.choices,
+            ]
         if "regions" in self.fields:
             # Regions are translatable snippets, and an article links the default language's
             # rows in every language (the field is synchronised; pages show them translated).
@@ -210,7 +217,10 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [InlinePanel("authors", label=_("Author")), FieldPanel("byline")],
+            [
+                AddInlinePanel("authors", label=_("Author"), add_label=_("Add an author")),
+                FieldPanel("byline"),
+            ],
             heading=_("Byline"),
         ),
         MultiFieldPanel(
@@ -221,12 +231,20 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
             [
                 FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("municipality"),
-                InlinePanel("organisations", label=_("Organisation")),
-                InlinePanel("mentioned_people", label=_("Person mentioned")),
+                AddInlinePanel(
+                    "organisations",
+                    label=_("Organisation"),
+                    add_label=_("Add an organisation"),
+                ),
+                AddInlinePanel(
+                    "mentioned_people",
+                    label=_("Person mentioned"),
+                    add_label=_("Add a person mentioned"),
+                ),
             ],
             heading=_("Where and who"),
         ),
-        *topic_panels("related_pages", _("Related page")),
+        *topic_panels("related_pages", _("Related page"), _("Add a related page")),
         FieldPanel("age_rating"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("pinned")]

@@ -116,12 +116,12 @@ def test_editor_submits_news_with_a_new_picture_and_two_tags_in_twelve_actions(
     shoot(desk, "news-form")
     act.click(desk.locator("footer button[name=action-submit]"))
 
-    desk.wait_for_url("**/admin/pages/news_articles/?highlight=*")
+    desk.wait_for_url("**/admin/news_articles/?highlight=*")
     highlighted = desk.locator("tr.is-new-item")
     assert TITLE in highlighted.inner_text()
     assert desk.locator(".messages .success").count() == 1
     shoot(desk, "news-list-highlighted")
-    print(f"editor actions: {act.count}")
+    print(f"editor actions: {act.count}")  # noqa: T201 (the measured figure, shown with -s)
     assert act.count <= EDITOR_BUDGET, f"{act.count} actions"
 
     article = NewsPage.objects.get(title=TITLE)
@@ -152,9 +152,7 @@ def open_the_diff(act, desk, article):
     desk.locator(".review-form").wait_for()
 
 
-def test_moderator_reads_the_diff_and_approves_or_sends_back_within_four_actions(
-    staff, new_page
-):
+def test_moderator_reads_the_diff_and_approves_or_sends_back_within_four_actions(staff, new_page):
     from news.models import NewsPage
 
     editor, moderator = staff
@@ -170,7 +168,7 @@ def test_moderator_reads_the_diff_and_approves_or_sends_back_within_four_actions
     act.click(desk.get_by_role("button", name="Одобрить и опубликовать"))
     desk.wait_for_url("**/admin/")
     assert "одобрена" in desk.locator(".messages").inner_text()
-    print(f"moderator actions to approve: {act.count}")
+    print(f"moderator actions to approve: {act.count}")  # noqa: T201 (the measured figure, shown with -s)
     assert act.count <= MODERATOR_BUDGET
     approved = NewsPage.objects.get(pk=approved.pk)
     assert approved.live and approved.lead == "Награды вручили в мае."
@@ -181,7 +179,7 @@ def test_moderator_reads_the_diff_and_approves_or_sends_back_within_four_actions
     act.click(desk.get_by_role("button", name="Вернуть с комментарием"))
     desk.wait_for_url("**/admin/")
     assert "возвращена автору" in desk.locator(".messages").inner_text()
-    print(f"moderator actions to send back: {act.count}")
+    print(f"moderator actions to send back: {act.count}")  # noqa: T201 (the measured figure, shown with -s)
     assert act.count <= MODERATOR_BUDGET
     returned = NewsPage.objects.get(pk=returned.pk)
     assert returned.lead != "Черновик анонса."
