@@ -46,8 +46,10 @@ def guide_page(request, slug="index"):
     source = guide_dir() / f"{slug}.md"
     if not source.is_file():
         raise Http404
-    text = source.read_text(encoding="utf-8")
-    title = next((line[2:] for line in text.splitlines() if line.startswith("# ")), "")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    # The page's "# Title" becomes the admin page's heading.
+    title = lines[0][2:] if lines and lines[0].startswith("# ") else ""
+    text = "\n".join(lines[1:] if title else lines)
     return TemplateResponse(
         request,
         "home/admin/guide.html",

@@ -83,6 +83,11 @@ def register_quick_add_menu():
     return quick_add_menu()
 
 
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return MenuItem(_("Editors' guide"), reverse("editors_guide"), icon_name="help", order=1050)
+
+
 @hooks.register("construct_homepage_panels")
 def add_quick_add_panel(request, panels):
     panels.append(QuickAddPanel(request))
