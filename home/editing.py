@@ -124,14 +124,17 @@ def quick_add_menu():
 
 
 def return_to_the_list(request, page):
-    """After «Отправить на проверку» or «Опубликовать» on a new page: the list it belongs to,
-    with `?highlight=<id>` marking the new row. Saving a draft stays in the form."""
+    """After «Отправить на проверку» or «Опубликовать» on a new page of a quick-add type: the
+    list it belongs to, with `?highlight=<id>` marking the new row. Saving a draft stays in the
+    form."""
     if not (request.POST.get("action-submit") or request.POST.get("action-publish")):
         return None
     if get_valid_next_url_from_request(request):
         return None
     action = quick_add_for(page)
-    if action is not None and action.list_url_name:
+    if action is None:
+        return None  # other page types return to the explorer as Wagtail has it
+    if action.list_url_name:
         url = reverse(action.list_url_name)
     else:
         url = reverse("wagtailadmin_explore", args=(page.get_parent().pk,))

@@ -290,7 +290,8 @@ class Loader:
         base, sign, number, month = RELATIVE.match(raw).groups()
         delta = datetime.timedelta(days=int(number or 0) * (-1 if sign == "-" else 1))
         if base == "now":
-            return timezone.now() + delta
+            # Whole seconds: a translated copy keeps no more than milliseconds.
+            return (timezone.now() + delta).replace(microsecond=0)
         day = datetime.date.today() + delta
         if month == "month start":
             return day.replace(day=1)
