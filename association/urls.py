@@ -6,16 +6,24 @@ from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from association import health
 from home import lowvision as home_lowvision
 from home import views as home_views
+from home.editing import CreateWithoutAutosaveView
 from home.members import downloads as home_downloads
 from news.reader import reads as news_reads
 from programs import access as programs_access
 
 urlpatterns = [
+    # Wagtail's add form at its own address, without autosave (home.editing).
+    path(
+        f"{settings.ADMIN_PATH}/pages/add/<slug:content_type_app_name>/"
+        "<slug:content_type_model_name>/<int:parent_page_id>/",
+        require_admin_access(CreateWithoutAutosaveView.as_view()),
+    ),
     path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path(
         "documents/versions/<int:version_id>/",

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from wagtail.admin.apps import WagtailAdminAppConfig
 from wagtail.users.apps import WagtailUsersAppConfig
 
 
@@ -24,3 +25,18 @@ class UsersConfig(WagtailUsersAppConfig):
     """Wagtail's users app with the member organisation on the user forms."""
 
     user_viewset = "home.members.viewsets.UserViewSet"
+
+
+class AdminConfig(WagtailAdminAppConfig):
+    """Wagtail's admin, minus its letter «submitted to the workflow»: it goes to the
+    administrators only, who get the first task's letter «submitted for review» as well, so
+    each submission reached them twice."""
+
+    def ready(self):
+        super().ready()
+        from wagtail.models import WorkflowState
+        from wagtail.signals import workflow_submitted
+
+        workflow_submitted.disconnect(
+            sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification"
+        )

@@ -1,11 +1,17 @@
-"""Moderation in the admin: a moderator who approves a page is told that it worked."""
+"""Moderation in the admin: a moderator who approves or sends back a page is told that it
+worked."""
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from wagtail.models import Page
 
 APPROVE_VIEW = "wagtailadmin_pages:workflow_action"
+MESSAGES = {
+    "approve": gettext_noop("Page '%(page_title)s' has been approved."),
+    "reject": gettext_noop("Page '%(page_title)s' has been sent back to its author."),
+}
 
 
 class ApprovalMessageMiddleware:
@@ -22,15 +28,14 @@ class ApprovalMessageMiddleware:
             request.method == "POST"
             and match is not None
             and match.view_name == APPROVE_VIEW
-            and match.kwargs.get("action_name") == "approve"
+            and match.kwargs.get("action_name") in MESSAGES
             and approved(response)
         ):
             page = Page.objects.filter(pk=match.kwargs["page_id"]).first()
             if page is not None:
+                message = MESSAGES[match.kwargs["action_name"]]
                 messages.success(
-                    request,
-                    _("Page '%(page_title)s' has been approved.")
-                    % {"page_title": page.get_admin_display_title()},
+                    request, _(message) % {"page_title": page.get_admin_display_title()}
                 )
         return response
 

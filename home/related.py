@@ -8,7 +8,7 @@ the panels, the search field, what translations synchronise, and reading the lin
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -16,15 +16,16 @@ from wagtail_localize.fields import SynchronizedField
 from home.i18n.tags import TaggedPageMixin
 from home.i18n.translations import localized_pages
 from home.pages import public_pages
+from home.panels import AddInlinePanel
 
 TOPIC_SEARCH_FIELDS = [index.SearchField("tag_text")]
 
 
-def topic_panels(links=None, label=None):
+def topic_panels(links=None, label=None, add_label=""):
     """The tags field and, for a page type with links, their inline list."""
     panels = [FieldPanel("tags")]
     if links:
-        panels.append(InlinePanel(links, label=label))
+        panels.append(AddInlinePanel(links, label=label, add_label=add_label))
     return panels
 
 

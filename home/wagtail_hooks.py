@@ -1,11 +1,21 @@
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from home import guide
+from home.editing import (
+    QuickAddPanel,
+    quick_add_menu,
+    quick_add_view,
+    return_to_the_list,
+    submit_first,
+)
 from home.feedback.admin import FeedbackViewSetGroup
 from home.i18n.tags_admin import TagViewSet
 from home.jobs.admin import BackgroundWorkViewSetGroup
@@ -56,3 +66,42 @@ def refuse_aliases_of_untranslated_pages(page, request, serve_args, serve_kwargs
 register_snippet(FeedbackViewSetGroup)
 register_snippet(TagViewSet)
 register_snippet(BackgroundWorkViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_editing_urls():
+    return [
+        path("quick-add/<slug:name>/", quick_add_view, name="quick_add"),
+        path("guide/", guide.guide_page, name="editors_guide"),
+        path("guide/img/<str:filename>", guide.guide_image, name="editors_guide_image"),
+        path("guide/<slug:slug>/", guide.guide_page, name="editors_guide_page"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_quick_add_menu():
+    return quick_add_menu()
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return MenuItem(_("Editors' guide"), reverse("editors_guide"), icon_name="help", order=1050)
+
+
+@hooks.register("construct_homepage_panels")
+def add_quick_add_panel(request, panels):
+    panels.append(QuickAddPanel(request))
+
+
+hooks.register("after_create_page", return_to_the_list)
+hooks.register("construct_page_action_menu", submit_first)
+
+
+@hooks.register("insert_global_admin_css")
+def editing_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("home/css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def editing_js():
+    return format_html('<script src="{}" defer></script>', static("home/js/admin.js"))

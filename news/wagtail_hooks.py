@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 import django_filters
 from taggit.models import Tag
 
+from home.editing import QuickAdd
 from news.intake.admin import (
     AcceptBulkAction,
     IntakeViewSetGroup,
@@ -66,6 +67,19 @@ def register_news_listing():
 @hooks.register("construct_homepage_panels")
 def add_subscribers_panel(request, panels):
     panels.append(SubscribersPanel())
+
+
+@hooks.register("register_quick_add")
+def quick_add_news():
+    return [
+        QuickAdd(
+            "news",
+            _("Add news"),
+            NewsPage,
+            order=100,
+            list_url_name=news_listing_viewset.get_url_name("index"),
+        )
+    ]
 
 
 register_snippet(IntakeViewSetGroup)

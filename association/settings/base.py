@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.utils.functional import lazy
+
 import dj_database_url
 
 from association.settings.env import env_bool, env_list
@@ -100,7 +102,7 @@ INSTALLED_APPS = LOCAL_APPS + [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.admin",
+    "home.apps.AdminConfig",  # wagtail.admin without the duplicate submission letter
     "wagtail",
     "modelcluster",
     "taggit",
@@ -129,6 +131,7 @@ MIDDLEWARE = [
     "association.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.i18n.admin_language.RussianAdminMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -273,7 +276,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localh
 # A mail server that stops answering fails the letter (logged) instead of holding a request.
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 
-WAGTAIL_SITE_NAME = "Ассоциация библиотек"
+
+def association_name():
+    from home.models.settings import association_name
+
+    return association_name()
+
+
+# The association's name in «Настройки ассоциации», read when the admin needs it: the admin,
+# the site and the letters all take it from there.
+WAGTAIL_SITE_NAME = lazy(association_name, str)()
 # Where readers reach the site, e.g. https://library-association.ru: written into the default
 # Site after every migrate (home.sites), so that absolute links in feeds, the sitemap,
 # canonical and hreflang links and calendars point there.

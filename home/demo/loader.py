@@ -20,7 +20,8 @@ path under the home page (`clubs/methodists-club`), snippets by slug, short name
 e-mail; a picture is `{draw: title, seed: ...}` (drawn by home.illustrations from the title, the
 page's own if none is given; its description becomes the alternative text unless one is
 given), a PDF document `{pdf: title, text: [...], file: name.pdf}`. Dates may be relative:
-`today + 20`, `today - 60 (month start)`, `now - 2 days`. Times are written `10:30`.
+`today + 20`, `today - 60 (month start)`, `today + 90 (tuesday)` (that weekday of the same
+week), `now - 2 days`. Times are written `10:30`.
 """
 
 import calendar
@@ -50,8 +51,10 @@ from home.demo.translation import translate
 from home.i18n.tags import TagEnglishName
 
 REFERENCE_FIELDS = ("slug", "short_name", "name", "email", "page")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE = re.compile(
-    r"^(today|now)\s*(?:([+-])\s*(\d+)(?:\s*days?)?)?\s*(?:\((month start|month end)\))?$"
+    r"^(today|now)\s*(?:([+-])\s*(\d+)(?:\s*days?)?)?\s*"
+    rf"(?:\((month start|month end|{'|'.join(WEEKDAYS)})\))?$"
 )
 PAGE_KEYS = {"type", "children", "tags"}
 
@@ -289,12 +292,16 @@ class Loader:
         base, sign, number, month = RELATIVE.match(raw).groups()
         delta = datetime.timedelta(days=int(number or 0) * (-1 if sign == "-" else 1))
         if base == "now":
-            return timezone.now() + delta
+            # Whole seconds: a translated copy keeps no more than milliseconds.
+            return (timezone.now() + delta).replace(microsecond=0)
         day = datetime.date.today() + delta
         if month == "month start":
             return day.replace(day=1)
         if month == "month end":
             return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        if month in WEEKDAYS:
+            # That weekday of the same week: a meeting's days stay on working days, in order.
+            return day + datetime.timedelta(days=WEEKDAYS.index(month) - day.weekday())
         return day
 
     def moment(self, raw):

@@ -2,11 +2,13 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from home.caching import cached
 
@@ -85,6 +87,14 @@ class AssociationSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("association settings")
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Wagtail names the site from its Site record in places of the admin (the dashboard's
+        # summary); it follows the name set here, in the default language.
+        with translation.override(settings.LANGUAGE_CODE):
+            name = self.full_name
+        Site.objects.filter(pk=self.site_id).exclude(site_name=name).update(site_name=name)
+
     @property
     def site_name(self):
         """The short name, else the full name, for the header, titles and calendars."""
@@ -118,3 +128,12 @@ class AssociationSettings(BaseSiteSetting):
         return cached(
             None, f"settings:{site.pk}", lambda: super(AssociationSettings, cls).for_site(site)
         )
+
+
+def association_name():
+    """The association's full name in the active language: the one name the admin, the site
+    and the letters use, set in «Настройки ассоциации» of the default site."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return gettext("Library association")
+    return AssociationSettings.for_site(site).full_name

@@ -10,9 +10,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -21,6 +23,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from home.models import AgeRating, AssociationSettings, Region
 from home.pages import SitePageMixin
+from home.panels import AddInlinePanel
 from home.related import (
     TOPIC_SEARCH_FIELDS,
     TopicPageMixin,
@@ -51,6 +54,24 @@ class NewsPageForm(WagtailAdminPageForm):
             site = parent_page.get_site()
             if site is not None:
                 self.initial["age_rating"] = AssociationSettings.for_site(site).default_age_rating
+        if "age_rating" in self.fields:
+            # Django's «---------» for the empty choice says nothing: empty means the site's mark.
+            self.fields["age_rating"].choices = [
+                ("", _("The site's default mark")),
+                *AgeRating.choices,
+            ]
+        if "regions" in self.fields:
+            # Regions are translatable snippets, and an article links the default language's
+            # rows in every language (the field is synchronised; pages show them translated).
+            default = Locale.get_default()
+            self.fields["regions"].queryset = Region.objects.filter(locale=default)
+            if self.instance.pk and not self.is_bound:
+                linked = localized(list(self.instance.regions.all()), default.pk)
+                self.initial["regions"] = [region.pk for region in linked]
+        if self.instance._state.adding and not self.is_bound and not self.instance.body:
+            # A new article opens with an empty paragraph to type into.
+            body_block = self.instance._meta.get_field("body").stream_block
+            self.initial["body"] = StreamValue(body_block, [("paragraph", RichText(""))])
 
 
 class NewsPage(SitePageMixin, TopicPageMixin, Page):
@@ -205,7 +226,10 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [InlinePanel("authors", label=_("Author")), FieldPanel("byline")],
+            [
+                AddInlinePanel("authors", label=_("Author"), add_label=_("Add an author")),
+                FieldPanel("byline"),
+            ],
             heading=_("Byline"),
         ),
         MultiFieldPanel(
@@ -216,12 +240,20 @@ class NewsPage(SitePageMixin, TopicPageMixin, Page):
             [
                 FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("municipality"),
-                InlinePanel("organisations", label=_("Organisation")),
-                InlinePanel("mentioned_people", label=_("Person mentioned")),
+                AddInlinePanel(
+                    "organisations",
+                    label=_("Organisation"),
+                    add_label=_("Add an organisation"),
+                ),
+                AddInlinePanel(
+                    "mentioned_people",
+                    label=_("Person mentioned"),
+                    add_label=_("Add a person mentioned"),
+                ),
             ],
             heading=_("Where and who"),
         ),
-        *topic_panels("related_pages", _("Related page")),
+        *topic_panels("related_pages", _("Related page"), _("Add a related page")),
         FieldPanel("age_rating"),
     ]
     promote_panels = Page.promote_panels + [

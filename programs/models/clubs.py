@@ -158,7 +158,7 @@ class ClubMeetingPage(EventPage):
         FieldPanel("materials"),
         FieldPanel("next_meeting_note"),
         EventPage.cancellation_panel,
-        *topic_panels("related_news", _("Related news")),
+        *topic_panels("related_news", _("Related news"), _("Add a related article")),
     ]
 
     search_fields = Page.search_fields + [

@@ -285,7 +285,9 @@ class EventPage(SitePageMixin, TopicPageMixin, RoutablePageMixin, Page):
         return not self.is_month_only
 
     def get_ics_url(self, request=None):
-        if not self.in_calendars:
+        """The «Добавить в календарь» link: none for a cancelled event (subscribed calendars
+        still learn of the cancellation from the section's feed)."""
+        if not self.in_calendars or self.cancelled:
             return ""
         url = self.get_url(request=request)
         return url + self.reverse_subpage("calendar") if url else ""

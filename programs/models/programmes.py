@@ -7,7 +7,7 @@ from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery,
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -22,6 +22,7 @@ from home.blocks import BodyBlock
 from home.invalidation import note
 from home.models import Person
 from home.pages import OneQueryChildRouteMixin, SitePageMixin
+from home.panels import AddInlinePanel
 from home.related import TOPIC_SEARCH_FIELDS, topic_panels, topic_synchronized_fields
 from programs.blocks import ModulesBlock, people_fetched, referenced_people
 from programs.calendar import calendar_response
@@ -182,7 +183,9 @@ class TrainingProgramPage(EventPage):
         FieldPanel("lead"),
         MultiFieldPanel(EventPage.when_panels, heading=_("Dates")),
         MultiFieldPanel(EventPage.where_panels, heading=_("Format and venue")),
-        InlinePanel("hosts", label=_("Host organisations")),
+        AddInlinePanel(
+            "hosts", label=_("Host organisations"), add_label=_("Add a host organisation")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("target_audience"),
@@ -197,11 +200,11 @@ class TrainingProgramPage(EventPage):
             ],
             heading=_("Participation"),
         ),
-        InlinePanel("lecturers", label=_("Lecturers")),
+        AddInlinePanel("lecturers", label=_("Lecturers"), add_label=_("Add a lecturer")),
         FieldPanel("modules"),
         FieldPanel("body"),
         EventPage.cancellation_panel,
-        *topic_panels("related_news", _("Related news")),
+        *topic_panels("related_news", _("Related news"), _("Add a related article")),
     ]
 
     search_fields = Page.search_fields + [

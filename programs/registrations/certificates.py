@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from home.demo import find_font
+from home.models.settings import association_name
 from programs.registrations.services import localized_event
 
 FONT = "CertificateSans"
@@ -48,7 +49,7 @@ def certificate_pdf(registration):
                 "hours": hours
             }
             lines.append((volume, style("text", 13)))
-        author = _("Regional library association")
+        author = association_name()
         lines.append((author, style("text", 13)))
 
     buffer = io.BytesIO()

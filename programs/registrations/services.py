@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from home.addresses import normalise_email
+from home.models.settings import association_name
 from programs.models import Registration, RegistrationSettings, RegistrationState
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,12 @@ def send_letter(registration, subject, template):
     form shows the same link)."""
     with translation.override(registration.language or settings.LANGUAGE_CODE):
         event = localized_event(registration)
-        context = {"registration": registration, "event": event, "link": link_url(registration)}
+        context = {
+            "registration": registration,
+            "event": event,
+            "link": link_url(registration),
+            "association": association_name(),
+        }
         message = EmailMessage(
             subject=str(subject) % {"title": event.title},
             body=render_to_string(template, context),

@@ -8,6 +8,8 @@ E2E_DIR = Path(__file__).resolve().parent
 CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
 AXE_JS = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = E2E_DIR.parent.parent / "test-artifacts" / "e2e"
+# The editors' guide's screenshots, refreshed by the journeys that take them.
+GUIDE_IMAGES = E2E_DIR.parent.parent / "docs" / "editors" / "img"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

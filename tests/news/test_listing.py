@@ -107,11 +107,11 @@ def test_tags_are_one_case_insensitive_vocabulary(index):
     assert list(first.tags.all()) == list(second.tags.all())
 
 
-def test_tag_links_on_an_article_lead_to_the_filtered_listing(client, index):
+def test_tag_links_on_an_article_lead_to_the_tag_page_and_the_listing_filters_by_tag(client, index):
     article = news_page(index, title="Семинар", tags=["Семинары"])
     html = client.get(article.url).content.decode()
     slug = Tag.objects.get(name="Семинары").slug
-    assert f'href="{index.url}?tag={quote(slug)}" rel="tag">Семинары</a>' in html
+    assert f'href="/ru/tags/{quote(slug)}/" rel="tag">Семинары</a>' in html
     response = client.get(index.url, {"tag": slug})
     assert titles(response) == ["Семинар"]
 

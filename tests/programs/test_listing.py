@@ -76,7 +76,8 @@ def test_filters_by_tag(client, index):
     programme(index, title="Без тега")
     slug = tagged.tags.get().slug
     assert titles(client.get(index.url, {"tag": slug})) == ["С тегом"]
-    assert f'href="{index.url}?tag={slug}"' in client.get(tagged.url).content.decode()
+    # The programme's tag chip leads to the tag page, as every tag chip does.
+    assert f'href="/ru/tags/{slug}/" rel="tag"' in client.get(tagged.url).content.decode()
 
 
 @pytest.mark.parametrize(
