@@ -84,14 +84,14 @@ PAGES = {
 # languages, the calendar for events.
 DROPPED = {
     "article": [
-        "/en/tags/metodicheskie-rekomendatsii/",
-        "/en/tags/selskie-biblioteki/",
+        "/en/tags/den-bibliotek/",
+        "/en/tags/nagrady/",
         "/ru/",
         "/ru/news/",
-        "/ru/news/opening-hours-recommendations/",
+        "/ru/news/library-day-2026-awards/",
         "/ru/news/rss/",
-        "/ru/tags/metodicheskie-rekomendatsii/",
-        "/ru/tags/selskie-biblioteki/",
+        "/ru/tags/den-bibliotek/",
+        "/ru/tags/nagrady/",
     ],
     "programme": [
         *[
@@ -99,12 +99,9 @@ DROPPED = {
             for language in ("en", "ru")
             for path in (
                 "/",
-                "/documents/",
-                "/documents/2-2024/",
                 "/news/",
                 "/news/rss/",
                 "/news/school-18-model-library/",
-                "/news/school-19-registration/",
                 "/programmes/",
                 "/programmes/calendar/",
                 "/programmes/school-18/",
