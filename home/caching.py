@@ -28,16 +28,22 @@ def bump_content_version():
 
 def content_version(request=None):
     """The current content version, read from the cache once per request."""
-    version = getattr(request, "_content_version", None) if request is not None else None
+    return shared_version(VERSION_KEY, request, "_content_version")
+
+
+def shared_version(key, request=None, attribute=None):
+    """A version that every process reads from the cache under `key`; the first process to
+    find none sets one, and a request remembers it in `attribute` for its own lifetime."""
+    version = getattr(request, attribute, None) if request is not None else None
     if version is not None:
         return version
-    version = cache.get(VERSION_KEY)
+    version = cache.get(key)
     if version is None:
         version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY, version)
+        if not cache.add(key, version, None):
+            version = cache.get(key, version)
     if request is not None:
-        request._content_version = version
+        setattr(request, attribute, version)
     return version
 
 

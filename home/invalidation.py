@@ -33,6 +33,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from home.caching import shared_version
+
 HTML_VERSION_KEY = "pagecache:html-version"
 TAG_PREFIX = "dep:"
 OTHER = "other"
@@ -47,17 +49,7 @@ def bump_html_version():
 
 def html_version(request=None):
     """The site-wide version of stored HTML, read from the cache once per request."""
-    version = getattr(request, "_html_version", None) if request is not None else None
-    if version is not None:
-        return version
-    version = cache.get(HTML_VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(HTML_VERSION_KEY, version, None):
-            version = cache.get(HTML_VERSION_KEY, version)
-    if request is not None:
-        request._html_version = version
-    return version
+    return shared_version(HTML_VERSION_KEY, request, "_html_version")
 
 
 def started_at(request):
