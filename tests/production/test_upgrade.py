@@ -45,12 +45,19 @@ def git(*args):
     )
 
 
+# The last release's commit, for a clone that came without tags (a clone of one branch may
+# leave them behind); the commit itself is in main's history.
+LAST_RELEASE_COMMIT = "7ebcb7d8faa23656f0120dea7069e027625cef71"  # v2026.12.07
+
+
 def previous_release():
-    """The newest release tag (v…) in this checkout's history; fails in CI, skips elsewhere,
-    when there is none."""
+    """The newest release tag (v…) in this checkout's history, else the last release's commit;
+    fails in CI, skips elsewhere, when there is neither."""
     found = git("describe", "--tags", "--abbrev=0", "--match", "v*", "HEAD")
     if found.returncode == 0:
         return found.stdout.strip()
+    if git("cat-file", "-e", f"{LAST_RELEASE_COMMIT}^{{commit}}").returncode == 0:
+        return LAST_RELEASE_COMMIT
     reason = (
         "no release tag (v…) in the git history of this checkout: the upgrade from the "
         f"previous release cannot be tested ({found.stderr.strip() or 'git failed'}). "
